@@ -81,11 +81,15 @@ def extract_to_jsonl(inputs: Iterable[str], output: Path, settings: Settings, in
     return report
 
 
-def ingest(inputs: Iterable[str], settings: Settings) -> RunReport:
-    """Extract every article and upsert it into the DuckDB file ``settings.db_path``."""
+def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100) -> RunReport:
+    """Extract every article and upsert it into the DuckDB file ``settings.db_path``.
+
+    Results are written in transactions of ``batch`` articles; errors go to the ``errors`` table.
+    """
     from eventlens.store import Store
 
     report, started = RunReport(), time.perf_counter()
+    pending: list[tuple[ArticleResult, Article | None]] = []
     with Store(settings.db_path) as store:
         for item, outcome in _outcomes(inputs, settings):
             if isinstance(outcome, ArticleError):
@@ -93,8 +97,13 @@ def ingest(inputs: Iterable[str], settings: Settings) -> RunReport:
                 report_error(outcome)
                 store.write_error(outcome)
                 continue
-            store.write(outcome, item if isinstance(item, Article) else None)
+            pending.append((outcome, item if isinstance(item, Article) else None))
             report.count(outcome)
+            if len(pending) >= batch:
+                store.write_many(pending)
+                pending = []
+        if pending:
+            store.write_many(pending)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -1,0 +1,358 @@
+"""DuckDB store for article results: schema, upserts on content-hash ids, error log.
+
+No NLP imports here: the store only knows the records of ``models.py``. Each article's
+rows are replaced in one transaction, so writing the same result twice leaves the same
+rows, and a new version of an article (new text or new extraction) replaces the old one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from eventlens.models import (
+    SCHEMA_VERSION,
+    Actor,
+    Article,
+    ArticleError,
+    ArticleResult,
+    DateRef,
+    Event,
+    Quote,
+)
+
+STORE_SCHEMA = "eventlens.store/1"
+DEFAULT_PATH = "eventlens.duckdb"
+INSERT_BATCH = 200  # rows per multi-row INSERT statement
+
+Columns = tuple[tuple[str, str], ...]
+
+ARTICLE_COLUMNS: Columns = (
+    ("article_id", "VARCHAR PRIMARY KEY"),
+    ("date", "VARCHAR"),
+    ("title", "VARCHAR"),
+    ("text_sha256", "VARCHAR"),
+    ("text", "VARCHAR"),
+    ("url", "VARCHAR"),
+    ("source", "VARCHAR"),
+    ("origin", "VARCHAR"),
+    ("ingested_at", "TIMESTAMP"),
+)
+
+_ROW_KEYS: Columns = (
+    ("row_id", "VARCHAR PRIMARY KEY"),
+    ("article_id", "VARCHAR NOT NULL"),
+    ("seq", "INTEGER NOT NULL"),
+)
+
+ACTOR_COLUMNS: Columns = _ROW_KEYS + (
+    ("id", "VARCHAR"),
+    ("text", "VARCHAR"),
+    ("start", "INTEGER"),
+    ("end", "INTEGER"),
+    ("code", "VARCHAR"),
+    ("name", "VARCHAR"),
+    ("alt_codes", "VARCHAR[]"),
+    ("kind", "VARCHAR"),
+    ("rule", "VARCHAR"),
+    ("ref", "VARCHAR"),
+)
+
+EVENT_COLUMNS: Columns = _ROW_KEYS + (
+    ("id", "VARCHAR"),
+    ("source", "VARCHAR"),
+    ("target", "VARCHAR"),
+    ("source_actor", "VARCHAR"),
+    ("target_actor", "VARCHAR"),
+    ("code", "VARCHAR"),
+    ("root", "VARCHAR"),
+    ("name", "VARCHAR"),
+    ("plover", "VARCHAR"),
+    ("quad_class", "INTEGER"),
+    ("goldstein", "DOUBLE"),
+    ("date", "VARCHAR"),
+    ("date_text", "VARCHAR"),
+    ("evidence", "VARCHAR"),
+    ("evidence_start", "INTEGER"),
+    ("evidence_end", "INTEGER"),
+    ("trigger", "VARCHAR"),
+    ("trigger_start", "INTEGER"),
+    ("trigger_end", "INTEGER"),
+    ("location_text", "VARCHAR"),
+    ("location_name", "VARCHAR"),
+    ("location_country", "VARCHAR"),
+    ("lat", "DOUBLE"),
+    ("lon", "DOUBLE"),
+    ("confidence", "DOUBLE"),
+    ("rule", "VARCHAR"),
+)
+
+QUOTE_COLUMNS: Columns = _ROW_KEYS + (
+    ("id", "VARCHAR"),
+    ("quote", "VARCHAR"),
+    ("start", "INTEGER"),
+    ("end", "INTEGER"),
+    ("type", "VARCHAR"),
+    ("speaker", "VARCHAR"),
+    ("speaker_text", "VARCHAR"),
+    ("speaker_actor", "VARCHAR"),
+    ("cue", "VARCHAR"),
+    ("reported_by", "VARCHAR"),
+    ("date", "VARCHAR"),
+    ("speaker_code", "VARCHAR"),
+)
+
+DATE_COLUMNS: Columns = _ROW_KEYS + (
+    ("id", "VARCHAR"),
+    ("text", "VARCHAR"),
+    ("start", "INTEGER"),
+    ("end", "INTEGER"),
+    ("value", "VARCHAR"),
+    ("type", "VARCHAR"),
+    ("granularity", "VARCHAR"),
+)
+
+ERROR_COLUMNS: Columns = (
+    ("id", "VARCHAR PRIMARY KEY"),
+    ("origin", "VARCHAR"),
+    ("article_id", "VARCHAR"),
+    ("reason", "VARCHAR"),
+    ("first_seen", "TIMESTAMP"),
+)
+
+META_COLUMNS: Columns = (("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR"))
+
+TABLES: dict[str, Columns] = {
+    "articles": ARTICLE_COLUMNS,
+    "actors": ACTOR_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "quotes": QUOTE_COLUMNS,
+    "dates": DATE_COLUMNS,
+    "errors": ERROR_COLUMNS,
+}
+CHILD_TABLES = ("actors", "events", "quotes", "dates")
+
+
+class StoreSchemaError(RuntimeError):
+    """The database file was written by an incompatible store schema version."""
+
+
+def _quote(name: str) -> str:
+    """A SQL identifier in double quotes (column names such as ``end`` are reserved)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create_sql(table: str, columns: Columns) -> str:
+    """``CREATE TABLE IF NOT EXISTS`` for one table."""
+    cols = ", ".join(f"{_quote(name)} {kind}" for name, kind in columns)
+    return f"CREATE TABLE IF NOT EXISTS {_quote(table)} ({cols})"
+
+
+def _insert_sql(table: str, columns: Columns, suffix: str = "", rows: int = 1) -> str:
+    """A parameterised ``INSERT`` of ``rows`` rows of every column of ``table``."""
+    names = ", ".join(_quote(name) for name, _ in columns)
+    marks = "(" + ", ".join("?" for _ in columns) + ")"
+    values = ", ".join([marks] * rows)
+    return f"INSERT INTO {_quote(table)} ({names}) VALUES {values}{suffix}"
+
+
+def row_hash(*parts: str | None) -> str:
+    """Deterministic id: SHA-256 (32 hex chars) of the parts joined by a unit separator."""
+    joined = "\x1f".join("" if p is None else p for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and record the schema version; refuse a different version.
+
+    con: an open, writable DuckDB connection.
+    RAISES StoreSchemaError: the database holds another ``store_schema`` version.
+    """
+    for table, columns in {**TABLES, "meta": META_COLUMNS}.items():
+        con.execute(_create_sql(table, columns))
+    row = con.execute("SELECT value FROM meta WHERE key = 'store_schema'").fetchone()
+    if row is None:
+        con.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [("store_schema", STORE_SCHEMA), ("result_schema", SCHEMA_VERSION)],
+        )
+    elif row[0] != STORE_SCHEMA:
+        raise StoreSchemaError(f"database schema {row[0]!r}; this eventlens needs {STORE_SCHEMA!r}")
+
+
+def _now() -> datetime:
+    """The current UTC time without tzinfo (DuckDB ``TIMESTAMP``)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _article_row(result: ArticleResult, article: Article | None) -> tuple[Any, ...]:
+    """The ``articles`` row: the result's fields plus text and provenance from ``article``."""
+    date = result.date or (article.date.isoformat() if article and article.date else None)
+    text = article.text if article is not None else (result.text or None)
+    return (
+        result.article_id,
+        date,
+        result.title if result.title is not None else (article.title if article else None),
+        result.text_sha256,
+        text,
+        article.url if article else None,
+        article.source if article else None,
+        article.origin if article and article.origin else None,
+        _now(),
+    )
+
+
+def _keys(result: ArticleResult, kind: str, seq: int, local_id: str) -> tuple[str, str, int]:
+    """``(row_id, article_id, seq)`` for one record of ``result``."""
+    rid = row_hash(result.article_id, result.text_sha256, kind, local_id)
+    return (rid, result.article_id, seq)
+
+
+def _actor_row(result: ArticleResult, seq: int, a: Actor) -> tuple[Any, ...]:
+    """The ``actors`` row for one actor."""
+    return _keys(result, "actor", seq, a.id) + (
+        a.id, a.text, a.start, a.end, a.code, a.name, list(a.alt_codes), a.kind, a.rule, a.ref,
+    )
+
+
+def _event_row(result: ArticleResult, seq: int, e: Event) -> tuple[Any, ...]:
+    """The ``events`` row for one event, its location spread over five columns."""
+    loc = e.location
+    where = (loc.text, loc.name, loc.country, loc.lat, loc.lon) if loc else (None,) * 5
+    return _keys(result, "event", seq, e.id) + (
+        e.id, e.source, e.target, e.source_actor, e.target_actor, e.code, e.root, e.name,
+        e.plover, e.quad_class, e.goldstein, e.date, e.date_text, e.evidence,
+        e.evidence_start, e.evidence_end, e.trigger, e.trigger_start, e.trigger_end,
+    ) + where + (e.confidence, e.rule)
+
+
+def _quote_row(result: ArticleResult, seq: int, q: Quote) -> tuple[Any, ...]:
+    """The ``quotes`` row for one quote."""
+    return _keys(result, "quote", seq, q.id) + (
+        q.id, q.quote, q.start, q.end, q.type, q.speaker, q.speaker_text, q.speaker_actor,
+        q.cue, q.reported_by, q.date, q.speaker_code,
+    )
+
+
+def _date_row(result: ArticleResult, seq: int, d: DateRef) -> tuple[Any, ...]:
+    """The ``dates`` row for one date mention; its local id is ``t<position>``."""
+    local = f"t{seq + 1}"
+    return _keys(result, "date", seq, local) + (
+        local, d.text, d.start, d.end, d.value, d.type, d.granularity,
+    )
+
+
+def child_rows(result: ArticleResult) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows for the actors, events, quotes and dates tables, in record order."""
+    return {
+        "actors": [_actor_row(result, i, a) for i, a in enumerate(result.actors)],
+        "events": [_event_row(result, i, e) for i, e in enumerate(result.events)],
+        "quotes": [_quote_row(result, i, q) for i, q in enumerate(result.quotes)],
+        "dates": [_date_row(result, i, d) for i, d in enumerate(result.dates)],
+    }
+
+
+class Store:
+    """An eventlens DuckDB database opened for writing.
+
+    path (str | Path): database file, created if missing; ``":memory:"`` for tests.
+    ``con`` is the open connection; pass it to ``eventlens.query`` functions.
+    Use as a context manager, or call ``close()``.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        self.path = str(path)
+        self.con = duckdb.connect(self.path)
+        try:
+            ensure_schema(self.con)
+        except Exception:
+            self.con.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def write(self, result: ArticleResult, article: Article | None = None) -> None:
+        """Store one article result, replacing any earlier rows of the same article_id.
+
+        result (ArticleResult): the extraction to store.
+        article (Article | None): the input article, for text, url, source and origin;
+            without it the text is ``result.text`` (NULL when empty).
+        Side effect: one transaction that deletes the article's rows and inserts the new ones.
+        """
+        self.write_many([(result, article)])
+
+    def write_many(self, items: Iterable[tuple[ArticleResult, Article | None]]) -> int:
+        """Store many ``(result, article)`` pairs in one transaction; return how many were stored.
+
+        Same replace semantics as ``write``; a later pair wins over an earlier one with the
+        same article_id; on any error nothing of the batch is kept.
+        """
+        batch = list({result.article_id: (result, article) for result, article in items}.values())
+        self._transaction(lambda: self._replace_all(batch))
+        return len(batch)
+
+    def write_error(self, error: ArticleError) -> None:
+        """Record an input problem once per (origin, reason); ``first_seen`` keeps the first time."""
+        row = (row_hash(error.origin, error.reason), error.origin, error.article_id, error.reason, _now())
+        sql = _insert_sql("errors", ERROR_COLUMNS, " ON CONFLICT (id) DO NOTHING")
+        self._transaction(lambda: self.con.execute(sql, row))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per data table (articles, actors, events, quotes, dates, errors)."""
+        out = {}
+        for table in TABLES:
+            row = self.con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        self.con.close()
+
+    def _transaction(self, work: Any) -> None:
+        """Run ``work()`` inside BEGIN/COMMIT, rolling back on any error."""
+        self.con.begin()
+        try:
+            work()
+        except BaseException:
+            self.con.rollback()
+            raise
+        self.con.commit()
+
+    def _replace_all(self, batch: Sequence[tuple[ArticleResult, Article | None]]) -> None:
+        """Delete then insert the rows of every article in ``batch`` (caller holds the transaction)."""
+        articles: list[tuple[Any, ...]] = []
+        children: dict[str, list[tuple[Any, ...]]] = {t: [] for t in CHILD_TABLES}
+        for result, article in batch:
+            articles.append(_article_row(result, article))
+            for table, rows in child_rows(result).items():
+                children[table].extend(rows)
+        ids = [row[0] for row in articles]
+        for table in ("articles", *CHILD_TABLES):
+            self.con.execute(f"DELETE FROM {_quote(table)} WHERE list_contains(?, article_id)", [ids])
+        self._insert("articles", articles)
+        for table in CHILD_TABLES:
+            self._insert(table, children[table])
+
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        """Insert ``rows`` into ``table``, up to INSERT_BATCH rows per parameterised statement."""
+        for i in range(0, len(rows), INSERT_BATCH):
+            chunk = rows[i : i + INSERT_BATCH]
+            sql = _insert_sql(table, TABLES[table], rows=len(chunk))
+            self.con.execute(sql, [value for row in chunk for value in row])
+
