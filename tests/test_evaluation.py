@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens.benchmarks import load_devset, load_seed
+from eventlens.evals.articles import load_devset, load_seed
 from eventlens.evaluation import code_matches, event_matches, names_match, score_article, score_corpus
 
 GOLD_EVENT = {

@@ -152,7 +152,7 @@ def query_errors(db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    benchmarks: Annotated[Optional[list[str]], typer.Argument(help="seed, devset or all [default: all].")] = None,
+    benchmarks: Annotated[Optional[list[str]], typer.Argument(help="Benchmarks: seed, devset, actors, petrarch, plover, timex, timelines, quotes, or all [default: all implemented].")] = None,
     shared: Annotated[Optional[Path], typer.Option(help="The shared/ folder with benchmarks/.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N devset articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
@@ -162,17 +162,17 @@ def eval_cmd(
 ) -> None:
     """Score eventlens on the shared benchmarks and print the figures."""
     settings = _settings(config, spacy_model=model)
-    names = runner.benchmark_names(benchmarks)
     try:
+        names = runner.benchmark_names(benchmarks)
         runs = runner.evaluate(names, settings, shared, limit)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     if as_json:
-        typer.echo(json.dumps({r.name: runner.run_figures(r) for r in runs}, indent=2))
+        typer.echo(json.dumps({r.name: {**r.figures, "errors": r.errors} for r in runs}, indent=2))
     else:
         for r in runs:
-            typer.echo(runner.format_run(r, details))
+            typer.echo(runner.format_report(r, details))
     raise typer.Exit(1 if any(r.errors for r in runs) else 0)
 
 

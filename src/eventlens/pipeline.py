@@ -60,7 +60,7 @@ def analyse(doc: Doc, article: Article, res: Resources) -> ArticleResult:
     actors = actor_stage.extract(doc, article, res.lexicon)
     quotes = quote_stage.extract(doc, article, actors)
     dates = date_stage.extract(doc, article)
-    skip = quote_stage.quote_spans(quotes)
+    skip = quote_stage.quote_spans(quotes) + _headline_span(article)
     events = event_stage.extract(doc, actors, res.ontology, skip_spans=skip)
     events = date_stage.assign(events, dates, doc, article)
     return ArticleResult(
@@ -74,6 +74,14 @@ def analyse(doc: Doc, article: Article, res: Resources) -> ArticleResult:
         dates=tuple(dates),
         text=article.text,
     )
+
+
+def _headline_span(article: Article) -> list[tuple[int, int]]:
+    """The headline's span: headlines summarise, so they are never an event's evidence."""
+    if not article.title:
+        return []
+    start = article.text.find(article.title, article.body_start)
+    return [(start, start + len(article.title))] if start >= 0 else []
 
 
 def _safe_analyse(doc: Doc, article: Article, res: Resources) -> Outcome:

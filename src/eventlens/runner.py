@@ -144,54 +144,28 @@ def query_rows(kind: str, db_path: str, **filters: Any) -> tuple[list[dict[str, 
 
 
 def benchmark_names(names: list[str] | None) -> list[str]:
-    """Benchmark names to run; ``all`` or nothing means every one."""
+    """Benchmark names to run; ``all`` or nothing means every implemented one."""
     if not names or "all" in names:
-        return list(benchmarks.LOADERS)
-    unknown = [n for n in names if n not in benchmarks.LOADERS]
+        return benchmarks.available()
+    unknown = [n for n in names if n not in benchmarks.REGISTRY]
     if unknown:
-        raise ValueError(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(benchmarks.LOADERS)} or all")
+        raise ValueError(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(benchmarks.REGISTRY)} or all")
     return names
 
 
-def evaluate(names: list[str], settings: Settings, shared: Path | None, limit: int | None = None) -> list[benchmarks.BenchmarkRun]:
+def evaluate(names: list[str], settings: Settings, shared: Path | None, limit: int | None = None) -> list[benchmarks.Report]:
     """Run and score each named benchmark."""
     root = benchmarks.find_shared(shared)
     return [benchmarks.run(name, settings, root, limit) for name in names]
 
 
-def run_figures(run: benchmarks.BenchmarkRun) -> dict[str, Any]:
-    """A benchmark run as a JSON-ready dict: totals, per article, errors."""
-    return {
-        "total": run.total.summary(),
-        "articles": {a.article_id: a.summary() for a in run.articles},
-        "errors": run.errors,
-    }
-
-
-ARTICLE_COLUMNS = [
-    ("event_precision", "ev P"), ("event_recall", "ev R"), ("event_f1", "ev F1"),
-    ("not_event_violations", "NE viol"), ("quote_f1", "qt F1"), ("quote_speaker_accuracy", "spk acc"),
-    ("date_recall", "dt R"), ("date_value_accuracy", "dt val"), ("actor_recall", "act R"),
-    ("actor_code_exact", "act exact"), ("actor_code_country", "act ctry"),
-]
-
-
-def format_run(run: benchmarks.BenchmarkRun, details: bool = False) -> str:
-    """A benchmark run as a readable table, article by article, then the total."""
-    from eventlens.output import render
-
-    rows = []
-    for score in [*run.articles, run.total]:
-        s = score.summary()
-        rows.append({"article": score.article_id, **{label: s[key] for key, label in ARTICLE_COLUMNS}})
-    text = f"== {run.name} ==\n" + render(rows, "table")
-    s = run.total.summary()
-    text += "totals: " + ", ".join(f"{k}={v}" for k, v in s.items()) + "\n"
-    if details:
-        text += "".join(f"  missed: {m}\n" for m in run.total.missed_events)
-        text += "".join(f"  violation: {v}\n" for v in run.total.violations)
-    text += "".join(f"  error: {e}\n" for e in run.errors)
-    return text
+def format_report(report: benchmarks.Report, details: bool = False) -> str:
+    """A benchmark report for the terminal; without ``details``, indented detail lines are dropped."""
+    lines = report.text.splitlines()
+    if not details:
+        lines = [line for line in lines if not line.startswith("  ")]
+    lines += [f"  error: {e}" for e in report.errors]
+    return "\n".join(lines) + "\n"
 
 
 def validate_jsonl(path: Path) -> list[str]:
