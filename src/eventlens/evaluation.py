@@ -276,11 +276,23 @@ def score_dates(pred: list[dict[str, Any]], gold: list[dict[str, Any]], score: A
             score.date_values_right += any(p.get("value") == g["value"] for p in hits)
 
 
+def _contains_words(outer: str, inner: str) -> bool:
+    """``inner`` occurs in ``outer`` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(inner)}(?!\w)", outer) is not None
+
+
+def _actor_hits(pred: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Predicted mentions with the gold text; else mentions that contain it as whole words."""
+    g = norm_text(text)
+    exact = [p for p in pred if norm_text(p["text"]) == g]
+    return exact or [p for p in pred if _contains_words(norm_text(p["text"]), g)]
+
+
 def score_actors(pred: list[dict[str, Any]], gold: list[dict[str, Any]], score: ArticleScore) -> None:
     """Gold actor mentions found by text, with exact and country-level code and name accuracy."""
     score.actors_gold += len(gold)
     for g in gold:
-        hits = [p for p in pred if norm_text(p["text"]) == norm_text(g["text"])]
+        hits = _actor_hits(pred, g["text"])
         if not hits:
             continue
         score.actors_found += 1
