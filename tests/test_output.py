@@ -31,3 +31,8 @@ def test_table_lists_rows_and_count():
 def test_unknown_format():
     with pytest.raises(ValueError):
         render(ROWS, "xml")
+
+
+def test_table_shortens_long_cells_but_csv_keeps_them():
+    rows = [{"evidence": "word " * 40}]
+    assert "…" in render(rows, "table") and "…" not in render(rows, "csv")

@@ -41,11 +41,21 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
     return _table_text(rows, cols)
 
 
+TABLE_CELL_MAX = 72
+
+
+def _short(text: str, limit: int = TABLE_CELL_MAX) -> str:
+    """A table cell cut to ``limit`` characters with an ellipsis (JSON and CSV keep everything)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _table_text(rows: Sequence[dict[str, Any]], cols: list[str]) -> str:
-    """A rich table rendered to plain text."""
+    """A rich table rendered to plain text, long cells shortened."""
     table = Table(*cols, show_lines=False, header_style="bold")
+    for c in cols:
+        table.columns[cols.index(c)].overflow = "fold"
     for r in rows:
-        table.add_row(*(_cell(r.get(c)) for c in cols))
+        table.add_row(*(_short(_cell(r.get(c))) for c in cols))
     console = Console(file=io.StringIO(), width=160, color_system=None)
     console.print(table)
     out = console.file.getvalue()  # type: ignore[attr-defined]
