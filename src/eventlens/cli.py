@@ -177,6 +177,25 @@ def eval_cmd(
 
 
 @app.command()
+def bench(
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Articles to time [default: the bundled samples/ or the devset].")] = None,
+    repeat: Annotated[int, typer.Option(help="Process the inputs this many times.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
+    model: ModelOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Print speed and memory figures: load times, parse time, per-stage time per 1,000 sentences."""
+    from eventlens import bench as bench_lib
+
+    settings = _settings(config, spacy_model=model)
+    figures = bench_lib.run(inputs or runner.default_bench_inputs(), settings, repeat).figures()
+    if as_json:
+        typer.echo(json.dumps(figures, indent=2))
+    else:
+        typer.echo(render([{"figure": k, "value": v} for k, v in figures.items()], "table"), nl=False)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the output record."""
     from eventlens.schema import result_schema

@@ -13,6 +13,7 @@ Order (each stage takes the records of the ones before it):
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,14 +56,30 @@ def load_resources(settings: Settings) -> Resources:
     )
 
 
-def analyse(doc: Doc, article: Article, res: Resources) -> ArticleResult:
-    """Run every stage on one parsed article and build its record."""
-    actors = actor_stage.extract(doc, article, res.lexicon)
-    quotes = quote_stage.extract(doc, article, actors)
-    dates = date_stage.extract(doc, article)
+class Stopwatch:
+    """Seconds spent in each stage, summed over articles (``eventlens bench`` reads it)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def time(self, stage: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Call ``fn`` and add its run time to ``stage``."""
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+def analyse(doc: Doc, article: Article, res: Resources, watch: Stopwatch | None = None) -> ArticleResult:
+    """Run every stage on one parsed article and build its record (timed when ``watch`` is given)."""
+    t = (watch or Stopwatch()).time
+    actors = t("actors", actor_stage.extract, doc, article, res.lexicon)
+    quotes = t("quotes", quote_stage.extract, doc, article, actors)
+    dates = t("dates", date_stage.extract, doc, article)
     skip = quote_stage.quote_spans(quotes) + _headline_span(article)
-    events = event_stage.extract(doc, actors, res.ontology, skip_spans=skip)
-    events = date_stage.assign(events, dates, doc, article)
+    events = t("events", event_stage.extract, doc, actors, res.ontology, skip_spans=skip)
+    events = t("dating", date_stage.assign, events, dates, doc, article)
     return ArticleResult(
         article_id=article.id,
         date=article.date.isoformat() if article.date else None,

@@ -168,6 +168,17 @@ def format_report(report: benchmarks.Report, details: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def default_bench_inputs() -> list[str]:
+    """Inputs for ``eventlens bench`` when none are given: the devset if found, else ``samples/``."""
+    try:
+        devset = benchmarks.find_shared() / "benchmarks" / "devset" / "dev_articles.jsonl"
+        if devset.exists():
+            return [str(devset)]
+    except FileNotFoundError:
+        pass
+    return ["samples"]
+
+
 def validate_jsonl(path: Path) -> list[str]:
     """Problems of every record in a JSONL file, each prefixed with its line number."""
     from eventlens.schema import problems
