@@ -223,3 +223,46 @@ def test_lexicon_is_editable_toml(tmp_path, parsed):
     doc, article = parsed("France snubbed Russia.")
     evs = events.extract(doc, actors_in(article.text), ontology.load(), lexicon=events.load_lexicon(path))
     assert triples(evs) == {("FRA", "RUS", "110")}
+
+
+def test_would_hold_talks_in_a_coordinated_reported_clause_is_intent(code):
+    evs = code("Putin said Russia would stay in the deal and would hold talks with France.")
+    assert triples(evs) == {("RUS", "FRA", "036")}
+    assert evs[0].rule.startswith("noun:talk via hold") and evs[0].confidence < 0.6
+
+
+def test_conditional_warning_targets_the_condition_subject(code):
+    assert triples(code("Britain warned that if Iran pursued the program, it would face consequences.")) == {
+        ("GBR", "IRN", "130")}
+
+
+def test_denial_is_016(code):
+    assert triples(code("Russia denied that Britain had been attacked.")) == {("RUS", "GBR", "016")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas took control of Israel's border crossing.", ("PSEREB", "ISR", "192")),
+        ("Israel fired tear gas at Hamas supporters.", ("ISR", "PSEREB", "175")),
+        ("Russia launched a raid on Ukraine.", ("RUS", "UKR", "190")),
+    ],
+)
+def test_more_material_patterns(code, text, expected):
+    assert expected in triples(code(text))
+
+
+def test_no_actor_is_sought_behind_a_place_preposition(code):
+    assert code("Ukraine protested against the agreements in Russia on Tuesday.") == []
+
+
+def test_absurdly_long_sentence_is_skipped_not_fatal(code):
+    text = "Russia attacked Ukraine" + ", and Russia attacked Ukraine" * 120 + "."
+    assert code(text) == []
+
+
+def test_find_returns_raw_candidates_with_rule_and_confidence(parsed):
+    doc, article = parsed("France condemned Russia on Tuesday.")
+    found = events.find(doc, actors_in(article.text), events.load_lexicon())
+    assert [(f.source.code, f.target.code, f.code, f.rule) for f in found] == [("FRA", "RUS", "111", "verb:condemn dobj")]
+    assert 0 < found[0].confidence <= 1

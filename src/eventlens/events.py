@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from eventlens import verbdicts
 from eventlens.models import Actor, Event
 from eventlens.ontology import Ontology
 
@@ -38,8 +39,11 @@ LIGHT_VERBS = frozenset(
 )
 # Prepositions whose object places a noun in the time of the main clause ("after his summit with ...").
 FRAME_PREPS = frozenset({"after", "before", "during", "following", "since", "at", "in", "ahead"})
+# Prepositions that place a thing ("the agreements in the West Bank"): no actor is sought behind them.
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around"})
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+MAX_SENTENCE_TOKENS = 400  # longer "sentences" are parser failures (tables, lists): not coded
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 Lexicon = dict[str, list["Rule"]]
@@ -61,6 +65,8 @@ class Rule:
     no_target: bool = False
     intent: str | None = None
     kind: str = "verb"
+    patterns: tuple[verbdicts.Pattern, ...] = ()
+    form: verbdicts.VerbForm | None = None
 
     @classmethod
     def from_entry(cls, entry: dict, kind: str) -> Rule:
@@ -84,7 +90,7 @@ class Lexicons:
 
 
 @dataclass(slots=True)
-class _Candidate:
+class Found:
     """An event found in a sentence, before ids and ontology fields are attached."""
 
     source: Actor
@@ -113,20 +119,54 @@ class _ActorIndex:
         return self._by_char.get(token.idx)
 
 
-def load_lexicon(path: str | Path | None = None) -> Lexicons:
-    """Read the verb/noun lexicon (default: the packaged ``data/verbs.toml``), cached per path."""
-    return _load_lexicon(str(path) if path else None)
+def packaged_verb_files() -> list[Path]:
+    """The verb dictionaries shipped in ``data/verbs/`` (CAMEO.2.0.txt, MIT, Open Event Data Alliance)."""
+    folder = Path(str(resources.files("eventlens") / "data" / "verbs"))
+    return sorted(folder.glob("*.txt"))
 
 
-@lru_cache(maxsize=4)
-def _load_lexicon(path: str | None) -> Lexicons:
-    """Parse a lexicon file into rules grouped by lemma."""
+def load_lexicon(path: str | Path | None = None, verb_files: Sequence[str | Path] | None = None,
+                 with_toml: bool = True) -> Lexicons:
+    """Read the verb/noun lexicon, cached per arguments.
+
+    path: a TOML lexicon (default: the packaged ``data/verbs.toml``).
+    verb_files: PETRARCH/TABARI verb dictionaries (see :mod:`eventlens.verbdicts`); their verbs are
+        tried after the TOML rules of the same lemma. Default: none (the TOML rules alone, which
+        code news more precisely); :func:`packaged_verb_files` gives the shipped CAMEO.2.0.txt.
+    with_toml (bool): False to code with the verb files alone.
+    """
+    files = verb_files or ()
+    return _load_lexicon(str(path) if path else None, tuple(str(f) for f in files), with_toml)
+
+
+def dictionary_rules(verb_file: verbdicts.VerbFile) -> Lexicon:
+    """Rules keyed by verb form, one per form of each block, carrying the block's patterns."""
+    out: Lexicon = {}
+    for block in verb_file.blocks:
+        patterns = tuple(block.patterns)
+        for form in block.forms:
+            code = form.code or block.code or ""
+            rule = Rule(form.key, code, target=("dobj", "dative", "any"), kind="dictionary",
+                        patterns=patterns, form=form, no_target=False)
+            out.setdefault(form.key, []).append(rule)
+    for rules in out.values():  # multi-word forms ("cordon off") before the bare verb
+        rules.sort(key=lambda r: -len(r.form.words) if r.form else 0)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(path: str | None, verb_files: tuple[str, ...] = (), with_toml: bool = True) -> Lexicons:
+    """Parse a lexicon file (and verb dictionaries) into rules grouped by lemma."""
     if path is None:
         raw = (resources.files("eventlens") / "data" / "verbs.toml").read_text(encoding="utf-8")
     else:
         raw = Path(path).read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
-    return Lexicons(_group(data.get("verb", []), "verb"), _group(data.get("noun", []), "noun"))
+    data = tomllib.loads(raw) if with_toml else {}
+    verbs, nouns = _group(data.get("verb", []), "verb"), _group(data.get("noun", []), "noun")
+    for name in verb_files:
+        for lemma, rules in dictionary_rules(verbdicts.read_verb_file(name)).items():
+            verbs.setdefault(lemma, []).extend(rules)
+    return Lexicons(verbs, nouns)
 
 
 def _group(entries: list[dict], kind: str) -> Lexicon:
@@ -156,21 +196,52 @@ def extract(
     RETURNS (list[Event]): events with ids ``e1``, ``e2`` ... in text order; ``date`` is ``"unknown"``
         and ``location`` None (later stages fill them).
     """
+    kept = _dedupe(c for c in find(doc, actors, lexicon, skip_spans) if ontology.valid(c.code))
+    kept.sort(key=lambda c: (c.trigger.idx, c.source.start))
+    return [_to_event(f"e{i}", c, ontology) for i, c in enumerate(kept, start=1)]
+
+
+def find(
+    doc: Doc,
+    actors: Sequence[Actor],
+    lexicon: Lexicons | None = None,
+    skip_spans: Iterable[tuple[int, int]] = (),
+    factual: bool = True,
+) -> list[Found]:
+    """Every event the lexicon codes in ``doc``, codes unchecked and not deduplicated.
+
+    factual (bool): False codes what verb-dictionary patterns say even for negated or modal
+        verbs (the PETRARCH validation convention); TOML rules always apply their modality checks.
+    RETURNS (list[Found]): in sentence order; a sentence that fails to code is skipped.
+    """
     lex = lexicon or load_lexicon()
     index = _ActorIndex(actors)
     spans = tuple(skip_spans)
-    found: list[_Candidate] = []
+    found: list[Found] = []
     for sent in _segments(doc):
-        for token in sent:
-            if _inside(token, spans):
-                continue
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.verbs:
-                found.extend(_verb_candidates(token, sent, lex.verbs[token.lemma_.lower()], index))
-            elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lex.nouns:
-                found.extend(_noun_candidates(token, sent, lex.nouns[token.lemma_.lower()], index))
-    kept = _dedupe(c for c in found if ontology.valid(c.code))
-    kept.sort(key=lambda c: (c.trigger.idx, c.source.start))
-    return [_to_event(f"e{i}", c, ontology) for i, c in enumerate(kept, start=1)]
+        found.extend(_sentence_events(sent, lex, index, spans, factual))
+    return found
+
+
+def _sentence_events(sent: Span, lex: Lexicons, index: _ActorIndex, spans: Sequence[tuple[int, int]],
+                     factual: bool) -> list[Found]:
+    """Events of one sentence segment (over-long segments give none)."""
+    out: list[Found] = []
+    if len(sent) > MAX_SENTENCE_TOKENS:
+        return out
+    for token in sent:
+        if _inside(token, spans):
+            continue
+        if token.pos_ in ("VERB", "AUX") and (rules := _verb_rules(token, lex)):
+            out.extend(_verb_candidates(token, sent, rules, index, factual))
+        elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lex.nouns:
+            out.extend(_noun_candidates(token, sent, lex.nouns[token.lemma_.lower()], index))
+    return out
+
+
+def _verb_rules(token: Token, lex: Lexicons) -> list[Rule]:
+    """Rules for a verb token, looked up by lemma, then by its lower-cased text."""
+    return lex.verbs.get(token.lemma_.lower()) or lex.verbs.get(token.lower_) or []
 
 
 def _segments(doc: Doc) -> list[Span]:
@@ -196,11 +267,14 @@ def _inside(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
 # ---- verbs --------------------------------------------------------------------------------------
 
 
-def _verb_candidates(verb: Token, sent: Span, rules: list[Rule], index: _ActorIndex) -> list[_Candidate]:
+def _verb_candidates(verb: Token, sent: Span, rules: list[Rule], index: _ActorIndex,
+                     factual: bool = True) -> list[Found]:
     """Events coded by the first matching rule of ``verb``, one per source-target pair."""
-    rule = next((r for r in rules if _rule_applies(r, verb)), None)
+    rule = next((r for r in rules if _rule_applies(r, verb, sent)), None)
     if rule is None:
         return []
+    if rule.kind == "dictionary":
+        return _dictionary_candidates(verb, sent, rule, index, factual)
     code, why = _verb_code(rule, verb)
     if code is None:
         return []
@@ -212,8 +286,10 @@ def _verb_candidates(verb: Token, sent: Span, rules: list[Rule], index: _ActorIn
     return _pair(sources, targets, rule, code, verb, sent, label, confidence)
 
 
-def _rule_applies(rule: Rule, verb: Token) -> bool:
+def _rule_applies(rule: Rule, verb: Token, sent: Span | None = None) -> bool:
     """Whether the rule's particle, object and object-predicate conditions hold."""
+    if rule.form is not None:
+        return sent is None or verbdicts.form_matches(rule.form, list(sent), verb.i - sent.start)
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if particles and rule.needs not in particles:  # "call off" is not "call"
         return False
@@ -261,14 +337,23 @@ def _modality(verb: Token) -> str:
         return "blocked"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in FACTUAL_XCOMP_HEADS:
         return "blocked"
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in NONFACTUAL_CCOMP_HEADS:
+    top = _conj_top(verb)
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in NONFACTUAL_CCOMP_HEADS:
         return "blocked"
     modals = _modals(verb)
     if not modals:
         return "ok"
-    if modals <= INTENT_MODALS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_HEADS:
+    top = _conj_top(verb)
+    if modals <= INTENT_MODALS and top.dep_ == "ccomp" and top.head.lemma_.lower() in SPEECH_HEADS:
         return "intent"
     return "blocked"
+
+
+def _conj_top(verb: Token) -> Token:
+    """The first verb of a coordination chain ("would remain ... and would hold" -> "remain")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _negated(verb: Token) -> bool:
@@ -396,7 +481,19 @@ def _slot_tokens(verb: Token, slot: str, passive: bool) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     if slot == "ccomp":
         return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
+    if slot == "if":  # "warned that if Tehran pursued ..., it would ...": the condition's subject
+        return [s for c in verb.children if c.dep_ == "ccomp" for a in c.children
+                if a.dep_ == "advcl" and _conditional(a) for s in a.children if s.dep_ in SUBJECT_DEPS]
+    if slot == "any":
+        return _any_prep_objects(verb)
     return _prep_objects(verb, slot)
+
+
+def _any_prep_objects(verb: Token) -> list[Token]:
+    """Objects of every preposition in the verb's clause, nearest first."""
+    preps = [t for t in _clause(verb) if t.dep_ in ("prep", "dative", "agent") and t.i > verb.i]
+    preps.sort(key=lambda t: (_depth(t, verb), t.i))
+    return [p for t in preps for p in t.children if p.dep_ == "pobj"]
 
 
 def _prep_objects(verb: Token, prep: str) -> list[Token]:
@@ -436,6 +533,44 @@ def _depth(token: Token, top: Token) -> int:
     return steps if token.i == top.i else 99
 
 
+# ---- verb-dictionary rules (PETRARCH patterns) ----------------------------------------------------
+
+
+def _dictionary_candidates(verb: Token, sent: Span, rule: Rule, index: _ActorIndex, factual: bool) -> list[Found]:
+    """Events of a verb-dictionary rule: the best pattern's code (else the block's) and its slots."""
+    match = verbdicts.best_match(rule.patterns, list(sent), verb.i - sent.start, lambda t: index.at(t) is not None)
+    code = match.pattern.code if match is not None else rule.code
+    if not code or (factual and _modality(verb) == "blocked" and not (match and match.pattern.pre)):
+        return []
+    passive = _is_passive(verb)
+    sources = _slot_actors(match, "source", sent, index) or _verb_sources(verb, passive, index, sent)[0]
+    targets = _slot_actors(match, "target", sent, index) or _verb_targets(verb, rule, passive, index)
+    compound = match is not None and "compound" in match.pattern.slots()
+    label = f"dict:{rule.lemma} " + (f"line {match.pattern.line}: {match.pattern.text}" if match else "default")
+    confidence = 0.7 if match is not None else 0.5
+    return _dictionary_pairs(sources, targets, code, compound, verb, sent, label, confidence)
+
+
+def _slot_actors(match: verbdicts.PatternMatch | None, slot: str, sent: Span, index: _ActorIndex) -> list[Actor]:
+    """Actors at a pattern slot (``$`` source, ``+`` target), with their conjuncts."""
+    if match is None or slot not in match.slots:
+        return []
+    return _phrases_actors([sent[match.slots[slot]]], index)
+
+
+def _dictionary_pairs(sources: list[Actor], targets: list[Actor], code: str, compound: bool,
+                      trigger: Token, sent: Span, label: str, confidence: float) -> list[Found]:
+    """Source-target pairs of a dictionary code; ``A:B`` codes add the reverse event with B."""
+    codes = code.split(":")
+    if compound and not targets and len(sources) > 1:
+        pairs = [(s, t, codes[0]) for s in sources for t in sources if s.id != t.id]
+    else:
+        pairs = [(s, t, codes[0]) for s in sources for t in targets]
+        if len(codes) > 1 and codes[1]:
+            pairs += [(t, s, codes[1]) for s in sources for t in targets]
+    return [Found(s, t, c, trigger, sent, label, confidence) for s, t, c in pairs if not _same_actor(s, t)]
+
+
 # ---- actors of a phrase -------------------------------------------------------------------------
 
 
@@ -463,32 +598,50 @@ def _phrase_actors(head: Token, index: _ActorIndex, skip_possessive: bool = Fals
     direct = index.at(head)
     if direct is not None:
         return [direct]
-    frontier = list(head.children)
+    frontier = [c for c in head.children if _descend(c)]
     while frontier:
         hits = [t for t in frontier if index.at(t) is not None and not (skip_possessive and t.tag_ == "PRP$")]
         if hits:
             first = min(hits, key=lambda t: t.i)
             return [a for t in (first, *first.conjuncts) if (a := index.at(t)) is not None]
-        frontier = [c for t in frontier for c in t.children if t.dep_ not in CLAUSE_DEPS and c.dep_ not in CLAUSE_DEPS]
+        frontier = [c for t in frontier for c in t.children if t.dep_ not in CLAUSE_DEPS and _descend(c)]
     return []
+
+
+def _descend(child: Token) -> bool:
+    """Whether an actor search inside a noun phrase goes into ``child`` (not clauses, not places)."""
+    return child.dep_ not in CLAUSE_DEPS and not (child.dep_ == "prep" and child.lower_ in PLACE_PREPS)
 
 
 # ---- nouns --------------------------------------------------------------------------------------
 
 
-def _noun_candidates(noun: Token, sent: Span, rules: list[Rule], index: _ActorIndex) -> list[_Candidate]:
+def _noun_candidates(noun: Token, sent: Span, rules: list[Rule], index: _ActorIndex) -> list[Found]:
     """Events coded from an event noun ("his summit with Putin", "a pledge from Putin")."""
     rule = rules[0]
     if any(c.lower_ in NEGATORS for c in noun.children if c.dep_ in ("det", "neg")):
         return []
-    code = _refined(rule, [noun, *noun.subtree])
     anchor = _noun_anchor(noun)
-    if code is None or (anchor is not None and _modality(anchor) != "ok"):
+    code, why = _noun_code(rule, noun, anchor)
+    if code is None:
         return []
     sources = _noun_sources(noun, rule, anchor, index)
     light = anchor if anchor is not None and anchor.lemma_.lower() in LIGHT_VERBS else None
     targets = _phrases_actors(_noun_preps(noun, rule.target, light), index)
-    return _pair(sources, targets, rule, code, noun, sent, f"noun:{rule.lemma} {_slot_word(rule)}", 0.6)
+    confidence = 0.45 if why == "intent" else 0.6
+    label = f"noun:{rule.lemma} {'via ' + anchor.lemma_.lower() + ' ' if light is not None else ''}{why}"
+    return _pair(sources, targets, rule, code, noun, sent, label.strip(), confidence)
+
+
+def _noun_code(rule: Rule, noun: Token, anchor: Token | None) -> tuple[str | None, str]:
+    """The code of an event noun given the modality of its anchor verb, with a word saying why."""
+    code = _refined(rule, [noun, *noun.subtree])
+    modality = _modality(anchor) if anchor is not None else "ok"
+    if code is None or modality == "blocked":
+        return None, ""
+    if modality == "intent":
+        return (rule.intent, "intent") if rule.intent else (None, "")
+    return code, _slot_word(rule)
 
 
 def _noun_anchor(noun: Token) -> Token | None:
@@ -534,7 +687,7 @@ def _pobjs(head: Token, prep: str) -> list[Token]:
 def _pair(
     sources: list[Actor], targets: list[Actor], rule: Rule, code: str,
     trigger: Token, sent: Span, label: str, confidence: float,
-) -> list[_Candidate]:
+) -> list[Found]:
     """One candidate per source-target pair; coordinated sources of a symmetric act pair up."""
     if not sources:
         return []
@@ -547,7 +700,7 @@ def _pair(
     else:
         return []
     return [
-        _Candidate(s, t, code, trigger, sent, label, confidence)
+        Found(s, t, code, trigger, sent, label, confidence)
         for s, t in pairs
         if t is None or not _same_actor(s, t)
     ]
@@ -558,10 +711,10 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     return a.id == b.id or a.ref == b.id or b.ref == a.id or (a.ref is not None and a.ref == b.ref) or a.name == b.name
 
 
-def _dedupe(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+def _dedupe(candidates: Iterable[Found]) -> list[Found]:
     """Drop repeats: same codes in one sentence, and symmetric acts once per actor pair."""
     seen: set[tuple] = set()
-    out: list[_Candidate] = []
+    out: list[Found] = []
     for c in candidates:
         target = c.target.code if c.target else None
         if c.code in SYMMETRIC:
@@ -582,7 +735,7 @@ def _evidence(sent: Span) -> tuple[str, int, int]:
     return stripped, start, start + len(stripped)
 
 
-def _to_event(event_id: str, c: _Candidate, ontology: Ontology) -> Event:
+def _to_event(event_id: str, c: Found, ontology: Ontology) -> Event:
     """The Event record of a candidate, with ontology fields filled in."""
     info = ontology.info(c.code)
     evidence, ev_start, ev_end = _evidence(c.sent)
