@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from eventlens.models import Article, DateRef, Event
+from eventlens.timex import timeml
 
 FORWARD_WINDOW_DAYS = 60  # a partial date this far after publication stays in the same year
 CLAUSE_PENALTY = 40  # extra distance, in characters, for a date cue across a comma from the trigger
@@ -45,6 +46,11 @@ UNITS = {
 }
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 FUTURE_HEADS = {"due", "expected", "set", "scheduled", "poised", "going", "planning", "plan"}
+# "postponed until Saturday", "scheduled for Monday": the date lies ahead of the verb
+FORWARD_LEMMAS = {"postpone", "delay", "adjourn", "defer", "reschedule", "extend"}
+FORWARD_PREPS = {"until", "till", "to", "for"}
+SETTING_LEMMAS = {"set", "fix", "name", "choose", "pick", "declare", "make"}  # "set Friday as the deadline"
+FORWARD_NOUNS = {"deadline", "ultimatum"}
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -71,6 +77,9 @@ _MONTH_DAY = (
 )
 
 
+UNREAD_YEAR = re.compile(r",?[ \t]*(?:'\d\d\b|\d{2,}\b(?![.,]?\d)(?![ \t]+[a-z%]))")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What resolving one match needs: the article, its parse and publication date."""
@@ -78,6 +87,7 @@ class Context:
     text: str
     doc: Doc
     pub: date | None
+    timeml: bool = False
 
 
 Resolved = tuple[str, str, str]  # (value, type, granularity)
@@ -108,19 +118,48 @@ def _number(word: str) -> int | None:
 
 
 def _future_token(tok: Token) -> bool:
-    """Whether the verb governing ``tok`` is in the future ("will", "would", "is due to")."""
-    seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 8:
+    """Whether the verb governing ``tok`` looks ahead ("will", "is due to", "postponed until", "deadline")."""
+    start, path, seen = tok, [], 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head != tok and seen < 8:
+        path.append(tok.lower_)
         tok, seen = tok.head, seen + 1
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children):
         return True
+    if _forward_verb(tok, start, path):
+        return True
     return tok.dep_ == "xcomp" and tok.head.lower_ in FUTURE_HEADS
+
+
+def _forward_verb(verb: Token, start: Token, path: list[str]) -> bool:
+    """Whether the verb points ahead: "postponed until X", "set X as the deadline", "the deadline is X"."""
+    lemma = verb.lemma_.lower()
+    if lemma in FORWARD_LEMMAS and FORWARD_PREPS & set(path):
+        return True
+    if lemma in SETTING_LEMMAS and start.head == verb and start.dep_ in ("dobj", "npadvmod"):
+        if any(c.dep_ in ("appos", "oprd") for c in start.children) or any(c.lower_ == "as" for c in verb.children):
+            return True
+    present = verb.tag_ in ("VBZ", "VBP") or verb.lemma_ == "be" and verb.tag_ != "VBD"
+    return present and any(c.lower_ in FORWARD_NOUNS for c in verb.children) or bool(FORWARD_NOUNS & set(path))
 
 
 def is_future(ctx: Context, start: int, end: int) -> bool:
     """Whether the expression at ``start:end`` sits in a future-tense clause."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) > 0 and _future_token(span.root)
+
+
+def tense(ctx: Context, start: int, end: int) -> str:
+    """``future``, ``past`` (a simple past verb that plans nothing: "died", "met") or ``""``."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    if _future_token(span.root):
+        return "future"
+    verb, seen = span.root, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and seen < 8:
+        verb, seen = verb.head, seen + 1
+    planned = verb.lemma_.lower() in FORWARD_LEMMAS | SETTING_LEMMAS | FUTURE_HEADS | {"plan", "schedule"}
+    return "past" if verb.tag_ == "VBD" and not planned else ""
 
 
 def weekday_date(pub: date, wd: int, mode: str = "past") -> date:
@@ -142,11 +181,13 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def partial_date(pub: date, month: int, day: int, wd: int | None = None, future: bool = False) -> date | None:
+def partial_date(pub: date, month: int, day: int, wd: int | None = None, future: bool = False,
+                 past: bool = False) -> date | None:
     """The year-less date ``month``/``day`` nearest the publication date.
 
-    A weekday picks the year it falls on; a future clause looks forward; otherwise the
-    latest candidate no later than FORWARD_WINDOW_DAYS after publication wins.
+    A weekday picks the year it falls on; a future clause looks forward; a past one
+    ("died on March 4") back; otherwise the latest candidate no later than
+    FORWARD_WINDOW_DAYS after publication wins.
     """
     cands = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe_date(y, month, day))]
     if wd is not None:
@@ -155,7 +196,7 @@ def partial_date(pub: date, month: int, day: int, wd: int | None = None, future:
         ahead = [d for d in cands if d >= pub]
         if ahead:
             return ahead[0]
-    limit = pub + timedelta(days=FORWARD_WINDOW_DAYS)
+    limit = pub if past else pub + timedelta(days=FORWARD_WINDOW_DAYS)
     before = [d for d in cands if d <= limit]
     return before[-1] if before else (cands[0] if cands else None)
 
@@ -166,12 +207,15 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = MONTHS[(g["month"] or g["month2"]).rstrip(".").lower()]
     day = int(g["day"] or g["day2"])
     wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+    if not g.get("year") and UNREAD_YEAR.match(ctx.text, m.end()):
+        return INVALID  # "March 3, 9999", "May 4, '22": a year we cannot trust follows
     if g.get("year"):
         d = _safe_date(int(g["year"]), month, day)
     elif ctx.pub is None:
         return None
     else:
-        d = partial_date(ctx.pub, month, day, wd, is_future(ctx, m.start(), m.end()))
+        when = tense(ctx, m.start(), m.end())
+        d = partial_date(ctx.pub, month, day, wd, when == "future", when == "past")
     return (_iso(d), "DATE", "day") if d else INVALID
 
 
@@ -362,16 +406,17 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d-])"), _numeric),
     (re.compile(r"(?<![\d.,-])(?P<y>(?:19|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?![\d.,])"), _numeric),
     (re.compile(r"(?<![\d.,$£€/-])(?:(?:early|late|mid)[- ])?" + _YEAR + r"(?!\d|,\d|[-\u2013]\d|\.\d|%)"), _year),
-    (re.compile(r"(?<![\d.,$£€/-])(?P<y1>(?:1[5-9]|20)\d\d)[-\u2013](?P<y2>(?:1[5-9]|20)?\d\d)(?![\d-])"), _year_range),
+    (YEAR_PAIR := re.compile(r"(?<![\d.,$£€/-])(?P<y1>(?:1[5-9]|20)\d\d)[-\u2013](?P<y2>(?:1[5-9]|20)?\d\d)(?![\d-])"),
+     _year_range),
     (re.compile(r"\bfrom (?P<y1>(?:1[5-9]|20)\d\d) (?:to|until) (?P<y2>(?:1[5-9]|20)\d\d)\b"), _year_range),
     (re.compile(r"\bbetween (?P<y1>(?:1[5-9]|20)\d\d) and (?P<y2>(?:1[5-9]|20)\d\d)\b"), _year_range),
     (re.compile(r"\b(?:the )?(?P<dec>(?:1[5-9]|20)\d0)s\b"), _decade),
     (re.compile(r"(?:\b(?P<mod>[Ll]ast|[Nn]ext) )?\b" + _WEEKDAY
                 + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"), _weekday),
-    (re.compile(r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming) (?P<per>weekend|week|month|year)\b"),
+    (re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?:[Tt]he )?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming) (?:fiscal |financial )?(?P<per>weekend|week|month|year)\b"),
      _relative_period),
     (re.compile(r"\b(?P<num>\d+|[A-Za-z]+) (?P<unit>day|week|month|year)s? ago\b"), _ago),
-    (re.compile(r"(?<![\d.,])\b" + _NUM + r"[- ]" + _UNIT + r"(?:s\b|\b)(?!-old| ago| later| earlier| after)",
+    (re.compile(r"(?<![\d.,])\b" + _NUM + r"[- ]" + _UNIT + r"(?:s\b|\b)(?!-old| ago| later| earlier| after| old| and older| or older| of age)",
                 re.I), _duration),
     (re.compile(r"(?<!once )(?<!twice )(?<!times )(?<!per )\b(?P<num>[Aa]n?) " + _UNIT
                 + r"\b(?!-old| ago| later| earlier| after| before| or)"), _duration),
@@ -397,14 +442,35 @@ class _Found:
     resolved: Resolved
 
 
+def _rules(timeml_mode: bool) -> Iterator[tuple[re.Pattern[str], Handler]]:
+    """The rules in force: the core ones and the TimeML extras (hyphenated year ranges split in TimeML)."""
+    for pattern, handler in RULES:
+        if not (timeml_mode and pattern is YEAR_PAIR):
+            yield pattern, handler
+    for pattern, handler, timeml_only in timeml.RULES:
+        if timeml_mode or not timeml_only:
+            yield pattern, handler
+
+
 def _rule_matches(ctx: Context, body_start: int) -> Iterator[_Found]:
     """Every resolvable match of the fixed rules in the body."""
-    for pattern, handler in RULES:
+    for pattern, handler in _rules(ctx.timeml):
         for m in pattern.finditer(ctx.text, body_start):
             res = handler(m, ctx)
             if res is not None:
                 span = "x" if m.groupdict().get("x") else 0
                 yield _Found(m.start(span), m.end(span), res)
+    if ctx.timeml:
+        yield from _split_years(ctx, body_start)
+
+
+def _split_years(ctx: Context, body_start: int) -> Iterator[_Found]:
+    """``2009-2010`` and ``1957-58`` as two years, the TimeML way."""
+    for m in YEAR_PAIR.finditer(ctx.text, body_start):
+        second = timeml.second_year(m["y1"], m["y2"])
+        if second is not None:
+            yield _Found(m.start("y1"), m.end("y1"), (m["y1"], "DATE", "year"))
+            yield _Found(m.start("y2"), m.end("y2"), (second, "DATE", "year"))
 
 
 def _remove_overlaps(found: list[_Found]) -> list[_Found]:
@@ -467,6 +533,14 @@ def _nearby_day(pos: int, refs: list[DateRef], pub: date) -> date:
 
 
 def extract(doc: Doc, article: Article) -> list[DateRef]:
+    """Every date/time expression in the article body, normalised to TIMEX3 (eventlens conventions).
+
+    See ``find``; vague expressions ("for years", "recent weeks") are left out.
+    """
+    return find(doc, article)
+
+
+def find(doc: Doc, article: Article, timeml: bool = False) -> list[DateRef]:
     """Every date/time expression in the article body, normalised to TIMEX3, in text order.
 
     doc (Doc): the parse of ``parse_text(article)`` (same character offsets as the text).
@@ -475,8 +549,10 @@ def extract(doc: Doc, article: Article) -> list[DateRef]:
     RETURNS (list[DateRef]): non-overlapping mentions with exact offsets
         (``article.text[start:end] == text``); vague expressions and impossible dates
         are left out. Without a publication date only absolute dates and durations are kept.
+    timeml (bool): follow TempEval-3 annotation instead: vague durations (``PXY``), PAST_REF
+        and FUTURE_REF, "two days" in "two days later" as a duration, year ranges split.
     """
-    ctx = Context(article.text, doc, article.date)
+    ctx = Context(article.text, doc, article.date, timeml)
     found = list(_rule_matches(ctx, article.body_start))
     if article.date is None:
         return _to_refs(article.text, _remove_overlaps(found))

@@ -1,0 +1,1 @@
+"""TIMEX3 rules used by the dates stage beyond its core ones (references, seasons, sets, vague spans)."""
