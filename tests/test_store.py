@@ -46,7 +46,7 @@ def make_result(text: str = TEXT, article_id: str = "demo1", code: str = "044") 
     quote = Quote("q1", "We had a good dialogue,", 140, 163, "direct", "Donald Trump", "Trump", "a3",
                   "said", reported_by="AP", date="2018-07-16", speaker_code="USAGOV")
     dates = (DateRef("July 16", 60, 67, "2018-07-16"),
-             DateRef("three months", 10, 22, "P3M", type="DURATION", granularity="duration"))
+             DateRef("three months", 10, 22, "P3M", type="DURATION", granularity="duration", mod="APPROX"))
     title = "Trump and Putin meet in Helsinki"
     return ArticleResult(article_id, "2018-07-16", title, sha256_text(text),
                          actors=(trump, putin, he), events=(meet, talk), quotes=(quote,), dates=dates, text=text)

@@ -114,6 +114,7 @@ class DateRef:
     value (str): TIMEX3 style (``2021-09-24``, ``2019-05``, ``P90D``, ``2021-W05-WE``).
     type (str): ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
     granularity (str): ``day``, ``month``, ``year``, ``week``, ``time`` or ``duration``.
+    mod (str | None): TIMEX3 modifier (``START``, ``END``, ``MID``, ``APPROX``, ``LESS_THAN``...).
     """
 
     text: str
@@ -122,6 +123,7 @@ class DateRef:
     value: str
     type: str = "DATE"
     granularity: str = "day"
+    mod: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -259,3 +261,24 @@ class ArticleResult:
             text=data.get("text", ""),
             schema=data.get("schema", SCHEMA_VERSION),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place name used as a place, with its gazetteer entry.
+
+    country (str | None): ISO 3166 alpha-3 code (None for seas). lat, lon: decimal degrees
+    (None for countries). role (str): ``dateline`` or ``place``.
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    role: str = "place"
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)

@@ -116,6 +116,7 @@ DATE_COLUMNS: Columns = _ROW_KEYS + (
     ("value", "VARCHAR"),
     ("type", "VARCHAR"),
     ("granularity", "VARCHAR"),
+    ("mod", "VARCHAR"),
 )
 
 ERROR_COLUMNS: Columns = (
@@ -244,7 +245,7 @@ def _date_row(result: ArticleResult, seq: int, d: DateRef) -> tuple[Any, ...]:
     """The ``dates`` row for one date mention; its local id is ``t<position>``."""
     local = f"t{seq + 1}"
     return _keys(result, "date", seq, local) + (
-        local, d.text, d.start, d.end, d.value, d.type, d.granularity,
+        local, d.text, d.start, d.end, d.value, d.type, d.granularity, d.mod,
     )
 
 
