@@ -186,3 +186,46 @@ def test_travel_destination_is_a_place(actors):
     found = actors("Prigozhin will leave for Belarus, the Kremlin said.", date="2023-06-25")
     assert not any(a.text == "Belarus" for a in found)
     assert by_text(found, "the Kremlin").code == "RUSGOV"
+
+
+def test_title_gives_the_office_in_an_undated_text(actors):
+    found = actors("Iraqi President Saddam Hussein rejected the plan.", date=None)
+    assert by_text(found, "Iraqi President Saddam Hussein").code == "IRQGOV"
+    former = actors("Former President Barack Obama rejected the plan.", date=None)
+    assert by_text(former, "Former President Barack Obama").code == "USAELI"
+
+
+def test_supplement_covers_conflict_leaders_and_armed_groups(actors):
+    found = actors("Sudanese army chief Abdel Fattah al-Burhan accused the RSF and the TPLF.", date="2023-05-01")
+    assert {a.text: a.code for a in found if a.code}.items() >= {
+        "the RSF": "SDNREB", "the TPLF": "ETHREB"}.items()
+    assert any(a.name.lower() == "abdel fattah al-burhan" and a.code == "SDNGOV" for a in found)
+
+
+def test_dateline_and_capital_modifying_a_noun_are_places(actors):
+    found = actors("KABUL, Aug. 16 - Crowds gathered at Kabul airport. The Taliban entered the city on Sunday. "
+                   "It announced an amnesty.", date="2021-08-16")
+    assert not any(a.text.lower() == "kabul" for a in found)
+    assert by_text(found, "It").code == by_text(found, "The Taliban").code == "AFGREB"
+
+
+def test_bloc_and_alliance_resolve_to_the_igo(actors):
+    found = actors("NATO warned Moscow on Monday. Its foreign ministers met in Brussels. The alliance said more.")
+    alliance = by_text(found, "The alliance")
+    assert (alliance.code, alliance.name, alliance.rule) == ("IGOWSTNAT", "North Atlantic Treaty Organization",
+                                                              "coref:organisation")
+
+
+def test_definite_noun_without_agent_is_not_a_title(actors):
+    found = actors("French President Emmanuel Macron arrived. The French flag was raised.")
+    assert not any("flag" in a.text for a in found)
+
+
+def test_target_of_an_attack_verb_is_an_actor_not_a_place(actors):
+    found = actors("North Korea fired two artillery shells at Seoul on Thursday.")
+    assert by_text(found, "Seoul").code == "KORGOV"
+
+
+def test_coordinated_officials_and_opposition_agents(actors):
+    found = actors("A senior U.S. official met opposition lawmakers in Caracas.", date="2019-03-01")
+    assert by_text(found, "U.S. official").code == "USAGOV"

@@ -155,3 +155,21 @@ def test_user_file_problems_warn_and_the_rest_loads(tmp_path):
         lexicon = build_lexicon([user])
     assert [str(p) for p in lexicon.problems] == ["user.actors.txt:2: bad date restriction '12'"]
     assert lexicon.match_actor(["good", "name"], 0) is not None
+
+
+def test_short_stem_matches_only_its_own_word(tmp_path):
+    user = tmp_path / "stems.actors.txt"
+    user.write_text("THE_AU [IGOAFR]\nAUSTRALIA [AUS]\n+AUSTRALIAN\n", encoding="utf-8")
+    lexicon = build_lexicon([user], data_dir=tmp_path / "none")
+    assert lexicon.match_actor(["the", "australian", "government"], 0) is None
+    assert lexicon.match_actor(["the", "au", "said"], 0).end == 2
+    assert lexicon.entries[lexicon.match_actor(["australian"], 0).index].root == "AUSTRALIA"
+
+
+def test_malformed_agent_line_is_reported_with_file_and_line(tmp_path):
+    user = tmp_path / "my.agents.txt"
+    user.write_text("# agents\nWARLORD [~REB]\nBAD_AGENT [REB]\nPIRATE [~CRM]\n", encoding="utf-8")
+    with pytest.warns(DictionaryWarning, match="my.agents.txt:3"):
+        lexicon = build_lexicon([user], data_dir=tmp_path / "none")
+    assert [str(p) for p in lexicon.problems] == ["my.agents.txt:3: bad agent code [REB]"]
+    assert lexicon.match_agent(["pirates"], 0) is not None and lexicon.match_agent(["warlord"], 0) is not None

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from eventlens.actoring import context
 from eventlens.dictionaries import ActorLexicon, Agent, LexEntry, Match, build_lexicon
 from eventlens.models import Actor, Article
 
@@ -53,6 +54,7 @@ class _Piece:
     agent: Agent | None = None
     code: str | None = None
     kind: str = "person"
+    undated: bool = False
 
 
 @dataclass(slots=True)
@@ -99,6 +101,7 @@ def extract(doc: Doc, article: Article, lexicon: ActorLexicon) -> list[Actor]:
     mentions = resolve_titles(doc, mentions, pieces)
     mentions = code_from_context(doc, mentions, bare)
     mentions = resolve_pronouns(doc, mentions)
+    mentions = resolve_bodies(doc, mentions)
     return to_actors(doc, article, mentions)
 
 
@@ -144,7 +147,8 @@ def _piece_at(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | 
         return None
     entry = lexicon.entries[actor.index]
     code = entry.code_on(day) or ""
-    return _Piece(pos, actor.end, entry=entry, code=code, kind=_entry_kind(doc, entry, code, actor.start, actor.end))
+    kind = _entry_kind(doc, entry, code, actor.start, actor.end)
+    return _Piece(pos, actor.end, entry=entry, code=code, kind=kind, undated=day is None)
 
 
 def _plural_match(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, pos: int) -> Match | None:
@@ -290,12 +294,25 @@ def _person_mention(doc: Doc, group: list[_Piece], base: _Piece | None, agent: A
     last = group[-1]
     start = _extend_title(doc, group[0].start, last.end, covered)
     if last.entry is not None:
-        return _Mention(start, last.end, last.code or "", last.entry.name, "person", last.entry.rule, _titles(group))
+        code = _title_code(doc, last, agent, start)
+        return _Mention(start, last.end, code, last.entry.name, "person", last.entry.rule, _titles(group))
     if base is None or not base.code:
         return None
     code = compose_code(base.code, agent.code) if agent else base.code
     name = doc[last.start : last.end].text
     return _Mention(start, last.end, code, name, "person", f"compose:{base.kind}+name", _titles(group))
+
+
+def _title_code(doc: Doc, piece: _Piece, agent: Agent | None, start: int) -> str:
+    """In an undated text, "President Saddam Hussein" holds office: prefer the entry's code
+    with the title's sector (IRQGOV) over its latest one (IRQELI), unless "former" is said."""
+    code = piece.code or ""
+    if not (piece.undated and agent and piece.entry) or len(code) < 3:
+        return code
+    if any(t.lower_ in {"former", "ex", "late"} for t in doc[start : piece.start]):
+        return code
+    wanted = compose_code(code[:3], agent.code)
+    return wanted if any(c.code == wanted for c in piece.entry.codes) else code
 
 
 def _extend_the(doc: Doc, start: int) -> int:
@@ -324,9 +341,13 @@ def is_place(doc: Doc, mention: _Mention) -> bool:
     """A metonym or country used as a place: the object of in/at/from/... ("talks in Moscow")."""
     if mention.kind not in {"metonym", "country"}:
         return False
+    if context.in_dateline(doc, mention.start, mention.end):
+        return True
     tok = doc[mention.start : mention.end].root
     while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
         tok = tok.head
+    if mention.kind == "metonym" and context.modifies_a_thing(tok) and tok.head.dep_ != "pobj":
+        return True
     if tok.dep_ != "pobj":
         return tok.dep_ == "compound" and tok.head.dep_ == "pobj" and _place_prep(tok.head.head, mention)
     return _place_prep(tok.head, mention)
@@ -337,6 +358,10 @@ def _place_prep(prep: Token, mention: _Mention) -> bool:
     word = prep.lower_
     if word == "for":
         return prep.head.lemma_ in TRAVEL_VERBS
+    if context.targeted(prep) or mention.kind == "country" and context.origin_of_a_thing(prep):
+        return False
+    if mention.kind == "metonym" and context.of_a_place(prep):
+        return True
     return word in (PLACE_PREPS if mention.kind == "metonym" else COUNTRY_PLACE_PREPS)
 
 
@@ -438,6 +463,8 @@ def _definite_np(doc: Doc, det: Token, by_token: dict[int, _Piece]) -> tuple[int
         elif i != head.i and doc[i].pos_ not in {"ADJ", "NOUN"}:
             return None
     end = max(head.i + 1, head_piece.end if head_piece else 0)
+    if agent is None and not context.speaking_subject(head):
+        return None  # "the U.S. decision", "the Finnish flag"; but "The French mandatory said"
     if country is None and not (agent and head_piece and head_piece.agent and _collective(head)):
         return None
     return end, country, agent
@@ -551,6 +578,45 @@ def resolve_pronouns(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             pron = _Mention(tok.i, tok.i + 1, ante.code, ante.name, "pronoun", "coref:pronoun", ante.titles, ante)
             out.append(pron)
             people = sorted(people + [pron], key=lambda m: m.start)
+    return sorted(out, key=lambda m: m.start)
+
+
+ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "union", "body"}
+BODY_KINDS = {"organisation", "metonym", "country", "group"}
+
+
+def _body_antecedent(doc: Doc, pos: int, mentions: Sequence[_Mention], igo: bool) -> _Mention | None:
+    """The latest non-person mention before ``pos`` in this or the previous sentence (IGOs only
+    when ``igo``), subjects first."""
+    sent = doc[pos].sent
+    floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    pool = [m for m in mentions if floor <= m.start and m.end <= pos and m.kind in BODY_KINDS
+            and not _is_person_like(m) and (not igo or m.code.startswith("IGO"))]
+    if igo and not pool:
+        pool = [m for m in mentions if m.end <= pos and m.code.startswith("IGO")]
+    if igo:
+        pool = [m for m in pool if m.kind == "organisation"] or pool
+    subjects = [m for m in pool if _is_subject(doc, m)]
+    return (subjects or pool or [None])[-1]
+
+
+def resolve_bodies(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """"the bloc", "the alliance" -> the IGO named before; "it" as the subject of a speech or
+    action verb -> the organisation, government or country named before (not a person)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        if tok.lower_ in ORG_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            ante, start, rule = _body_antecedent(doc, tok.i - 1, out, True), tok.i - 1, "coref:organisation"
+        elif tok.lower_ == "it" and tok.pos_ == "PRON" and context.speaking_subject(tok):
+            ante, start, rule = _body_antecedent(doc, tok.i, out, False), tok.i, "coref:pronoun"
+        else:
+            continue
+        if ante is not None:
+            kind = "pronoun" if rule == "coref:pronoun" else "title"
+            out.append(_Mention(start, tok.i + 1, ante.code, ante.name, kind, rule, ante.titles, ante))
     return sorted(out, key=lambda m: m.start)
 
 

@@ -418,6 +418,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data" / "actors"
 COMPACT_VERSION = 1
 AGENT_SUFFIXES = ("", "s", "es", "er", "ers", "ry", "ries")
 _WHOLE = "\x00"
+MIN_STEM = 4  # a shorter stem ("AU", "KU") matches only its own word, not "Australian"
 _STEMS = "\x01"
 _SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "bin", "von", "der"}
 
@@ -533,7 +534,7 @@ def _stem_hit(stems: dict[str, int], token: str, suffixes: Sequence[str] | None)
         sizes = list(range(len(token), 1, -1))
     for size in sizes:
         hit = stems.get(token[:size])
-        if hit is not None:
+        if hit is not None and (suffixes is not None or size >= MIN_STEM or token[size:] in ("", "s")):
             return hit
     return None
 

@@ -7,7 +7,8 @@ Order (each stage takes the records of the ones before it):
 3. ``quotes.extract``: quotes and their speakers (needs the actors);
 4. ``dates.extract``: TIMEX3 date mentions;
 5. ``events.extract``: CAMEO events between actors, skipping words inside quotes;
-6. ``dates.assign``: each event dated to when it happened.
+6. ``dates.assign``: each event dated to when it happened;
+7. ``places.extract`` and ``places.locate``: each event placed where it happened.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from eventlens import actors as actor_stage
 from eventlens import dates as date_stage
 from eventlens import events as event_stage
 from eventlens import ontology as ontology_tables
+from eventlens import places as place_stage
 from eventlens import quotes as quote_stage
 from eventlens.config import Settings, load_settings
 from eventlens.ingest import InputError, make_article
@@ -80,6 +82,8 @@ def analyse(doc: Doc, article: Article, res: Resources, watch: Stopwatch | None 
     skip = quote_stage.quote_spans(quotes) + _headline_span(article)
     events = t("events", event_stage.extract, doc, actors, res.ontology, skip_spans=skip)
     events = t("dating", date_stage.assign, events, dates, doc, article)
+    places = t("places", place_stage.extract, doc, article)
+    events = t("places", place_stage.locate, events, places, doc, article)
     return ArticleResult(
         article_id=article.id,
         date=article.date.isoformat() if article.date else None,

@@ -1,0 +1,1 @@
+"""Helpers of the actor stage (:mod:`eventlens.actors`): place tests and extra coreference."""
