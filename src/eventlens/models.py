@@ -180,6 +180,7 @@ class Quote:
     quote (str): exact characters between the marks (direct/partial) or the reported clause.
     speaker (str | None): canonical full name, null only when the text names nobody.
     speaker_actor (str | None): id of the actor record of the speaker.
+    speaker_start, speaker_end (int | None): offsets of ``speaker_text`` in the article.
     """
 
     id: str
@@ -194,6 +195,8 @@ class Quote:
     reported_by: str | None = None
     date: str | None = None
     speaker_code: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

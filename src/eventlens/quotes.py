@@ -2,26 +2,30 @@
 
 ``extract(doc, article, actors)`` finds every quotation in the article body in text order:
 
-1. quote marks are paired per line (curly and straight, apostrophes skipped, odd marks
-   ignored), and an embedded post line (``20170606: @account: text``) with no marks is
+1. quote marks are paired per line by :mod:`eventlens.quoting.marks` (curly, straight and
+   NYT ``''`` marks, apostrophes skipped, odd marks ignored, a quote running on into the next
+   paragraph kept); an embedded post line (``20170606: @account: text``) with no marks is
    itself a direct quote dated by its prefix;
-2. each quote's speaker comes from the speech verb that governs it in the dependency
-   tree, else from the reporting clause around it, the adjacent quote or the next
-   sentence; the speaker token is resolved to the actor whose span covers it;
-3. indirect quotes are the ``ccomp`` clauses of speech verbs (and ``urged X to Y``)
-   outside quote marks.
+2. each quote's speaker comes from a transcript label (``PENCE:``), the speech verb that
+   governs it in the dependency tree, ``according to X``, the previous quote of a split or
+   run-on quote, a name after a dash, or the next sentence; the speaker token is resolved to
+   the actor whose span covers it (titles and pronouns through the actor stage's coreference);
+3. indirect quotes are the ``ccomp`` clauses of speech verbs (and ``urged X to Y``) outside
+   quote marks, with ``reported_by`` when the speech verb sits in another one's clause, and
+   the sentences attributed with ``according to X``.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.models import Actor, Article, Quote
+from eventlens.quoting.marks import Mark, Post, find_marks, find_posts, post_at
 
 SPEECH_LEMMAS = frozenset(
     "say tell state announce add warn insist post write tweet declare call describe urge "
@@ -29,11 +33,14 @@ SPEECH_LEMMAS = frozenset(
     "respond ask deny vow promise pledge suggest admit acknowledge confirm report mention "
     "disclose decree comment emphasize emphasise remark predict threaten demand praise "
     "criticize criticise label brand term dub hail welcome reiterate repeat conclude "
-    "complain lament highlight caution".split()
+    "complain lament highlight caution continue recall joke quip boast shout exclaim scold sing "
+    "testify counter retort concede contend observe allege assert charge maintain chant read".split()
 )
 INDIRECT_LEMMAS = frozenset(
     "say tell state announce add warn insist claim report confirm declare write note stress "
-    "argue explain reply deny admit acknowledge predict reiterate complain".split()
+    "argue explain reply deny admit acknowledge predict reiterate complain think believe suggest "
+    "know expect estimate hope fear assert contend allege maintain concede "
+    "recall testify insist signal warn tweet post argue agree".split()
 )
 OBJECT_CONTROL_LEMMAS = frozenset({"urge", "ask", "encourage"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -45,35 +52,16 @@ TITLE_NOUNS = frozenset(
 )
 ENTITY_LABELS = frozenset({"PERSON", "ORG"})
 SPLIT_CLAUSE_CHARS = 80
-OPEN_BOUNDARY = " \t\n([{—–-/:"
 CLAUSE_END = ",.!?…"
 MIN_CUT_TOKENS = 4
 LEADING_JOINERS = frozenset({"that", "and", "but"})
 TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
 DANGLING = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
+SPEECH_REACH = 6
+NAME_REACH = 60
+DASH_RE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[A-Z])")
+LABEL_RE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?):\s")
 
-POST_RE = re.compile(r"^[ \t]*(\d{8}):[ \t]*([^:\n]{1,60}?):[ \t]*(\S.*)$", re.MULTILINE)
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One paired quotation: the marks' outer span and the content span."""
-
-    open_start: int
-    start: int
-    end: int
-    close_end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Post:
-    """An embedded dated post line: ``YYYYMMDD: source: text``."""
-
-    start: int
-    end: int
-    date: str
-    source: str
-    text_start: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +72,15 @@ class Speaker:
     text: str | None
     actor: Actor | None = None
     cue: str | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A quote with the character span of its speaker's mention in the text (None when unnamed)."""
+
+    quote: Quote
+    speaker_span: tuple[int, int] | None
 
 
 NO_SPEAKER = Speaker(None, None)
@@ -98,6 +95,29 @@ def extract(doc: Doc, article: Article, actors: Sequence[Actor]) -> list[Quote]:
     RETURNS (list[Quote]): direct, partial and indirect quotes with ids ``q1``, ``q2``...
       A partial quote with no speech cue and no speaker (a scare quote) is left out.
     """
+    return [_with_speaker_span(f, article.text) for f in attribute(doc, article, actors)]
+
+
+def _with_speaker_span(found: Found, text: str) -> Quote:
+    """The quote with the offsets of ``speaker_text`` filled in, found around the speaker mention."""
+    quote = found.quote
+    if found.speaker_span is None or not quote.speaker_text:
+        return quote
+    start, end = found.speaker_span
+    words = quote.speaker_text
+    window_start = max(0, start - len(words))
+    at = text.find(words, window_start, end + len(words))
+    if at < 0:
+        return replace(quote, speaker_text=text[start:end], speaker_start=start, speaker_end=end)
+    return replace(quote, speaker_start=at, speaker_end=at + len(words))
+
+
+def attribute(doc: Doc, article: Article, actors: Sequence[Actor]) -> list[Found]:
+    """Like :func:`extract`, but each quote comes with the span of its speaker mention.
+
+    RETURNS (list[Found]): the quotes of ``extract`` (same order and ids), each with
+      ``speaker_span``: the (start, end) of the words naming the speaker ("he", "Mr. Trump").
+    """
     text = article.text
     published = article.date.isoformat() if article.date else None
     marks = find_marks(text, article.body_start)
@@ -105,8 +125,8 @@ def extract(doc: Doc, article: Article, actors: Sequence[Actor]) -> list[Quote]:
     found = _marked_quotes(doc, text, marks, actors, posts, published)
     found += _post_quotes(text, posts, marks, actors)
     found += _indirect_quotes(doc, marks, posts, actors, published)
-    found.sort(key=lambda q: (q.start, q.end))
-    return [replace(q, id=f"q{i}") for i, q in enumerate(found, 1)]
+    found.sort(key=lambda f: (f.quote.start, f.quote.end))
+    return [replace(f, quote=replace(f.quote, id=f"q{i}")) for i, f in enumerate(found, 1)]
 
 
 def quote_spans(quotes: Iterable[Quote]) -> list[tuple[int, int]]:
@@ -114,85 +134,10 @@ def quote_spans(quotes: Iterable[Quote]) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in quotes if q.type in ("direct", "partial")]
 
 
-# --- quote marks -------------------------------------------------------------------------
-
-
-def find_marks(text: str, body_start: int = 0) -> list[Mark]:
-    """Pair the quote marks of ``text`` from ``body_start`` on, line by line, in text order."""
-    marks: list[Mark] = []
-    pos = body_start
-    for line in text[body_start:].split("\n"):
-        marks.extend(_pair_line(text, pos, pos + len(line)))
-        pos += len(line) + 1
-    return marks
-
-
-def _mark_role(text: str, i: int, lo: int, hi: int) -> tuple[str, bool, bool]:
-    """The family (``d``/``s``) of the mark at ``i`` and whether it can open and close."""
-    c = text[i]
-    prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
-    can_open = prev in OPEN_BOUNDARY and not nxt.isspace()
-    can_close = not prev.isspace() and not nxt.isalnum()
-    if c in "“”":
-        return "d", c == "“", c == "”"
-    if c == '"':
-        return "d", can_open, can_close and not can_open
-    if c == "‘":
-        return "s", not nxt.isspace(), False
-    if c == "'":
-        return "s", can_open and (nxt.isalnum() or nxt in "“\""), can_close
-    return "s", False, can_close  # ’ closes only where it is not an apostrophe
-
-
-def _pair_line(text: str, lo: int, hi: int) -> list[Mark]:
-    """Pair the marks of one line; unmatched marks are dropped, singles inside doubles ignored."""
-    pairs: list[Mark] = []
-    opened: dict[str, int] = {}
-    for i in range(lo, hi):
-        if text[i] not in "\"'“”‘’":
-            continue
-        family, can_open, can_close = _mark_role(text, i, lo, hi)
-        if family == "s" and "d" in opened:
-            continue
-        if family in opened and can_close and i > opened[family] + 1:
-            start = opened.pop(family)
-            if text[start + 1 : i].strip():
-                pairs.append(Mark(start, start + 1, i, i + 1))
-        elif can_open:  # a new opening mark: an earlier unclosed one was not a quote
-            opened[family] = i
-            if family == "d":
-                opened.pop("s", None)
-    return pairs
-
-
 # --- embedded posts ---------------------------------------------------------------------
 
 
-def find_posts(text: str, body_start: int = 0) -> list[Post]:
-    """Embedded dated post lines (``20220208: AP: ...``) with a valid date prefix."""
-    posts = []
-    for m in POST_RE.finditer(text, body_start):
-        day = _iso_day(m.group(1))
-        if day:
-            posts.append(Post(m.start(), m.end(), day, m.group(2).strip(), m.start(3)))
-    return posts
-
-
-def _iso_day(digits: str) -> str | None:
-    """``YYYYMMDD`` as an ISO date, or None when it is not a real day."""
-    try:
-        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:])).isoformat()
-    except ValueError:
-        return None
-
-
-def _post_at(posts: Sequence[Post], offset: int) -> Post | None:
-    """The post line that holds ``offset``, if any."""
-    return next((p for p in posts if p.start <= offset < p.end), None)
-
-
-def _post_quotes(text: str, posts: Sequence[Post], marks: Sequence[Mark], actors: Sequence[Actor]) -> list[Quote]:
+def _post_quotes(text: str, posts: Sequence[Post], marks: Sequence[Mark], actors: Sequence[Actor]) -> list[Found]:
     """A direct quote for each post line without quote marks: its whole text, by its account."""
     quotes = []
     for post in posts:
@@ -200,21 +145,22 @@ def _post_quotes(text: str, posts: Sequence[Post], marks: Sequence[Mark], actors
             continue
         body = text[post.text_start : post.end].rstrip()
         speaker = _handle_speaker(post.source, actors, text.index(post.source, post.start))
-        quotes.append(_make(body, post.text_start, "direct", speaker, post.date))
+        quotes.append(Found(_make(body, post.text_start, "direct", speaker, post.date), speaker.span))
     return quotes
 
 
 def _handle_speaker(source: str, actors: Sequence[Actor], offset: int) -> Speaker:
     """The speaker named by a post's account: an actor whose name appears in the handle."""
+    span = (offset, offset + len(source))
     covering = _covering_actor(actors, offset)
     if covering:
-        return _actor_speaker(covering, source)
+        return replace(_actor_speaker(covering, source), span=span)
     handle = re.sub(r"[^a-z0-9]", "", source.lower())
     for actor in actors:
         last = re.sub(r"[^a-z0-9]", "", actor.name.split()[-1].lower()) if actor.name.split() else ""
         if actor.kind == "person" and len(last) > 2 and last in handle:
-            return _actor_speaker(actor, source)
-    return Speaker(source, source)
+            return replace(_actor_speaker(actor, source), span=span)
+    return Speaker(source, source, span=span)
 
 
 # --- direct and partial quotes -----------------------------------------------------------
@@ -227,28 +173,31 @@ def _marked_quotes(
     actors: Sequence[Actor],
     posts: Sequence[Post],
     published: str | None,
-) -> list[Quote]:
+) -> list[Found]:
     """Direct and partial quotes for the paired marks, each with its speaker and type."""
-    quotes: list[Quote] = []
-    prev: tuple[Mark, Quote] | None = None
+    quotes: list[Found] = []
+    prev: tuple[Mark, Speaker] | None = None
     for mark in marks:
         split = prev is not None and _is_split(text, prev[0], mark)
         qtype = "direct" if split or _is_direct(doc, text, mark, posts) else "partial"
-        speaker = _speaker_for(doc, text, mark, actors, qtype, prev if _on_line_of(text, prev, mark) else None)
+        speaker = _speaker_for(doc, text, mark, actors, qtype, prev if _continues(text, prev, mark) else None)
         if qtype == "partial" and speaker.name is None and speaker.cue is None:
             continue  # scare quotes: no speech cue, nobody named
-        post = _post_at(posts, mark.start)
+        post = post_at(posts, mark.start)
         quote = _make(text[mark.start : mark.end], mark.start, qtype, speaker, post.date if post else published)
         if post and not post.source.startswith("@") and post.source != speaker.name:
             quote = replace(quote, reported_by=post.source)
-        quotes.append(quote)
-        prev = (mark, quote)
+        quotes.append(Found(quote, speaker.span))
+        prev = (mark, speaker) if qtype == "direct" else prev
     return quotes
 
 
-def _on_line_of(text: str, prev: tuple[Mark, Quote] | None, mark: Mark) -> bool:
-    """Whether the previous quote sits on the same line (paragraph) as ``mark``."""
-    return prev is not None and "\n" not in text[prev[0].close_end : mark.open_start]
+def _continues(text: str, prev: tuple[Mark, Speaker] | None, mark: Mark) -> bool:
+    """Whether ``mark`` may go on the previous quote: same line, or right after a run-on quote."""
+    if prev is None:
+        return False
+    between = text[prev[0].close_end : mark.open_start]
+    return "\n" not in between or (not prev[0].closed and not between.strip())
 
 
 def _is_split(text: str, prev: Mark, mark: Mark) -> bool:
@@ -265,11 +214,45 @@ def _is_split(text: str, prev: Mark, mark: Mark) -> bool:
 def _is_direct(doc: Doc, text: str, mark: Mark, posts: Sequence[Post]) -> bool:
     """A whole quoted clause: it opens the sentence (or follows a colon) and reads as a clause."""
     before = text[: mark.open_start].rstrip(" \t")
-    post = _post_at(posts, mark.start)
-    opens = not before or before[-1] in "\n.!?:;”\"…" or (post is not None and mark.open_start <= post.text_start)
+    post = post_at(posts, mark.start)
+    opens = not before or before[-1] in "\n.!?:;”\"…'" or (post is not None and mark.open_start <= post.text_start)
+    opens = opens or (before[-1:] == "," and _speech_word_before(doc, mark.open_start)) or _speech_verb_right_before(doc, mark)
     content = text[mark.start : mark.end].rstrip()
     after = text[mark.close_end : mark.close_end + 1]
     return opens and (content[-1:] in CLAUSE_END or after == "," or _has_clause(doc, mark))
+
+
+def _speech_word_before(doc: Doc, offset: int) -> bool:
+    """Whether a speech verb is among the last few words before ``offset`` (``he said, "...``)."""
+    words = [t for t in _before(doc, offset) if not t.is_punct][-SPEECH_REACH:]
+    speech = any(t.lemma_.lower() in SPEECH_LEMMAS and t.pos_ in ("VERB", "AUX") for t in words)
+    return speech or any(t.lower_ == "according" for t in words)
+
+
+def _speech_verb_right_before(doc: Doc, mark: Mark) -> bool:
+    """Whether the word just before the opening mark is a speech verb (``Trump declared "...``)."""
+    words = _before(doc, mark.open_start)[-1:]
+    return bool(words) and _is_speech_verb(words[0])
+
+
+def _dash_speaker(doc: Doc, text: str, mark: Mark, actors: Sequence[Actor]) -> Speaker | None:
+    """The name after a dash that closes a quote (``”  ― Jorge Falcon``), if any."""
+    m = DASH_RE.match(text, mark.close_end)
+    if m is None:
+        return None
+    names = [t for t in _tokens(doc, m.end(), m.end() + NAME_REACH) if "\n" not in text[m.end() : t.idx]]
+    name: list[Token] = []
+    for tok in names:
+        if tok.pos_ != "PROPN" and not (name and tok.text == "." and tok.whitespace_ == ""):
+            break
+        name.append(tok)
+    if not name:
+        return None
+    span = (name[0].idx, name[-1].idx + len(name[-1]))
+    covering = _covering_actor(actors, span[0])
+    if covering:
+        return replace(_actor_speaker(covering, text[span[0] : span[1]]), span=span)
+    return Speaker(text[span[0] : span[1]], text[span[0] : span[1]], span=span)
 
 
 def _has_clause(doc: Doc, mark: Mark) -> bool:
@@ -281,14 +264,23 @@ def _has_clause(doc: Doc, mark: Mark) -> bool:
 
 
 def _speaker_for(
-    doc: Doc, text: str, mark: Mark, actors: Sequence[Actor], qtype: str, prev: tuple[Mark, Quote] | None
+    doc: Doc, text: str, mark: Mark, actors: Sequence[Actor], qtype: str, prev: tuple[Mark, Speaker] | None
 ) -> Speaker:
     """The speaker of a marked quote, trying the governing verb, then the text around it."""
+    labelled = _transcript_speaker(text, mark)
+    if labelled is not None:
+        return labelled
     verb = _cue_verb(doc, text, mark, qtype)
     if verb is not None:
-        return _prefer_previous(_verb_speaker(verb, actors), prev, actors)
-    if prev is not None and prev[1].speaker is not None and qtype == "direct":
-        return _quote_speaker(prev[1], actors)
+        return _prefer_previous(_outside(_verb_speaker(verb, actors), verb, mark, actors), prev)
+    according = _according_speaker(doc, text, mark, actors)
+    if according is not None:
+        return according
+    if prev is not None and (prev[1].name or prev[1].span) and qtype == "direct":
+        return prev[1]
+    dashed = _dash_speaker(doc, text, mark, actors)
+    if dashed is not None:
+        return dashed
     nxt = _first_speech_verb(_next_sentence_tokens(doc, text, mark)) if qtype == "direct" else None
     if nxt is not None:
         return _verb_speaker(nxt, actors)
@@ -297,6 +289,47 @@ def _speaker_for(
         other = _first_speech_verb(_same_line(text, mark.open_start, sentence))
         return _verb_speaker(other, actors) if other is not None else NO_SPEAKER
     return NO_SPEAKER
+
+
+def _transcript_speaker(text: str, mark: Mark) -> Speaker | None:
+    """The speaker label that opens a transcript quote (``"PENCE: Well, ...``)."""
+    m = LABEL_RE.match(text, mark.start, mark.end)
+    if m is None:
+        return None
+    return Speaker(m.group(1), m.group(1), span=(m.start(1), m.end(1)))
+
+
+def _outside(speaker: Speaker, verb: Token, mark: Mark, actors: Sequence[Actor]) -> Speaker:
+    """A speaker found inside the quoted words is a parse slip: take the noun next to the verb."""
+    if speaker.span is None or not mark.open_start <= speaker.span[0] < mark.close_end:
+        return speaker
+    sent = [t for t in verb.sent if t.pos_ in ("PROPN", "NOUN") and not mark.open_start <= t.idx < mark.close_end]
+    after = [t for t in sent if t.i > verb.i]
+    before = [t for t in sent if t.i < verb.i and t.idx >= mark.close_end]
+    noun = before[-1] if before else (after[0] if after else None)
+    if noun is None:
+        return Speaker(None, None, cue=speaker.cue)
+    span = (_phrase_start(noun), noun.idx + len(noun))
+    return replace(_noun_speaker(noun, actors), cue=speaker.cue, span=span)
+
+
+def _according_speaker(doc: Doc, text: str, mark: Mark, actors: Sequence[Actor]) -> Speaker | None:
+    """The source of ``according to X`` in the quote's sentence, or just before it."""
+    tokens = _same_line(text, mark.open_start, _sentence_tokens_before(doc, mark.open_start))
+    tokens += [t for t in _sentence_of(doc, mark.open_start) if t.idx >= mark.close_end]
+    source = next((s for t in tokens if (s := _according_source(t)) is not None), None)
+    if source is None:
+        return None
+    span = (_phrase_start(source), source.idx + len(source))
+    return replace(_noun_speaker(source, actors), cue="according to", span=span)
+
+
+def _according_source(tok: Token) -> Token | None:
+    """The object of ``according to`` when ``tok`` is its ``according``."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def _cue_verb(doc: Doc, text: str, mark: Mark, qtype: str) -> Token | None:
@@ -311,18 +344,13 @@ def _cue_verb(doc: Doc, text: str, mark: Mark, qtype: str) -> Token | None:
     return verb
 
 
-def _prefer_previous(speaker: Speaker, prev: tuple[Mark, Quote] | None, actors: Sequence[Actor]) -> Speaker:
+def _prefer_previous(speaker: Speaker, prev: tuple[Mark, Speaker] | None) -> Speaker:
     """A pronoun speaker takes the previous quote's speaker on the line when that is more recent."""
-    if prev is None or prev[1].speaker is None or (speaker.text or "").lower() not in PERSON_PRONOUNS:
+    if prev is None or prev[1].name is None or (speaker.text or "").lower() not in PERSON_PRONOUNS:
         return speaker
     if speaker.actor is not None and speaker.actor.end > prev[0].open_start:
         return speaker
-    return replace(_quote_speaker(prev[1], actors), text=speaker.text, cue=speaker.cue)
-
-
-def _quote_speaker(quote: Quote, actors: Sequence[Actor]) -> Speaker:
-    """The speaker recorded on an earlier quote."""
-    return Speaker(quote.speaker, quote.speaker_text, _actor_by_id(actors, quote.speaker_actor), quote.cue)
+    return replace(prev[1], text=speaker.text, cue=speaker.cue, span=speaker.span)
 
 
 def _governing_speech_verb(doc: Doc, text: str, mark: Mark) -> Token | None:
@@ -368,12 +396,24 @@ def _last_speech_verb(tokens: Sequence[Token]) -> Token | None:
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     """The non-space tokens starting within ``[start, end)``."""
-    return [t for t in doc if start <= t.idx < end and not t.is_space]
+    return [t for t in doc[_index_at(doc, start) : _index_at(doc, end)] if not t.is_space]
+
+
+def _index_at(doc: Doc, offset: int) -> int:
+    """Index of the first token starting at or after ``offset`` (``len(doc)`` when none)."""
+    return bisect_left(doc, offset, key=lambda t: t.idx)
+
+
+def _before(doc: Doc, offset: int, reach: int = 3 * NAME_REACH) -> list[Token]:
+    """The last non-space tokens (at most ``reach``) that start before ``offset``."""
+    end = _index_at(doc, offset)
+    return [t for t in doc[max(0, end - reach) : end] if not t.is_space]
 
 
 def _sentence_of(doc: Doc, offset: int) -> Span | list[Token]:
     """The sentence holding the first token at or after ``offset``."""
-    tok = next((t for t in doc if t.idx >= offset), None)
+    i = _index_at(doc, offset)
+    tok = doc[i] if i < len(doc) else None
     return tok.sent if tok is not None else []
 
 
@@ -384,7 +424,7 @@ def _sentence_tokens_after(doc: Doc, offset: int) -> list[Token]:
 
 def _sentence_tokens_before(doc: Doc, offset: int) -> list[Token]:
     """The tokens of the sentence before ``offset`` (the one holding the last token before it)."""
-    before = [t for t in doc if t.idx < offset and not t.is_space]
+    before = _before(doc, offset)
     if not before:
         return []
     return [t for t in before[-1].sent if t.idx < offset]
@@ -421,9 +461,10 @@ def _verb_speaker(verb: Token, actors: Sequence[Actor]) -> Speaker:
     subject = _subject_of(verb)
     if subject is None:
         return Speaker(None, None, cue=verb.text)
+    span = (_phrase_start(subject), subject.idx + len(subject))
     if subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return replace(_pronoun_speaker(subject, verb, actors), cue=verb.text)
-    return replace(_noun_speaker(subject, actors), cue=verb.text)
+        return replace(_pronoun_speaker(subject, verb, actors), cue=verb.text, span=span)
+    return replace(_noun_speaker(subject, actors), cue=verb.text, span=span)
 
 
 def _pronoun_speaker(pron: Token, verb: Token, actors: Sequence[Actor]) -> Speaker:
@@ -468,7 +509,7 @@ def _proper_name(subject: Token) -> str | None:
         return None
     parts = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     start = min([subject.idx, *(t.idx for t in parts)])
-    return subject.doc.text[start : subject.idx + len(subject)]
+    return _chars(subject.doc, start, subject.idx + len(subject))
 
 
 def _entity_of(subject: Token) -> Span | None:
@@ -493,7 +534,7 @@ def _phrase(subject: Token) -> str:
     rights = [t for t in subject.rights if t.dep_ == "prep"]
     if rights:
         end = max(end, rights[0].right_edge.idx + len(rights[0].right_edge))
-    return doc.text[_phrase_start(subject) : end]
+    return _chars(doc, _phrase_start(subject), end)
 
 
 def _covering_actor(actors: Sequence[Actor], offset: int) -> Actor | None:
@@ -517,11 +558,6 @@ def _recent_actor(actors: Sequence[Actor], offset: int, kinds: tuple[str, ...]) 
     """The last actor of one of ``kinds`` that ends before ``offset``."""
     before = [a for a in actors if a.end <= offset and a.kind in kinds]
     return max(before, key=lambda a: a.end) if before else None
-
-
-def _actor_by_id(actors: Sequence[Actor], actor_id: str | None) -> Actor | None:
-    """The actor with id ``actor_id``."""
-    return next((a for a in actors if a.id == actor_id), None)
 
 
 def _actor_speaker(actor: Actor, text: str) -> Speaker:
@@ -552,18 +588,55 @@ def _make(quote: str, start: int, qtype: str, speaker: Speaker, day: str | None)
 
 def _indirect_quotes(
     doc: Doc, marks: Sequence[Mark], posts: Sequence[Post], actors: Sequence[Actor], published: str | None
-) -> list[Quote]:
+) -> list[Found]:
     """Indirect quotes: reported clauses of speech verbs outside quote marks and post lines."""
     quotes = []
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or _inside(verb.idx, marks) or _post_at(posts, verb.idx):
+        if verb.pos_ not in ("VERB", "AUX") or _inside(verb.idx, marks) or post_at(posts, verb.idx):
             continue
         for clause in _reported_clauses(verb):
             span = _cut_at_marks(_clip_to_line(clause, verb), marks)
             if span is not None:
                 speaker = _verb_speaker(verb, actors)
-                quotes.append(_make(span.text, span.start_char, "indirect", speaker, published))
+                quote = replace(_make(span.text, span.start_char, "indirect", speaker, published),
+                                reported_by=_reporter(verb, actors))
+                quotes.append(Found(quote, speaker.span))
+    return quotes + _according_quotes(doc, marks, posts, actors, published)
+
+
+def _reporter(verb: Token, actors: Sequence[Actor]) -> str | None:
+    """Who reports the speech of ``verb`` when it sits in another speech verb's clause (nested)."""
+    for anc in verb.ancestors:
+        if anc.lemma_.lower() in INDIRECT_LEMMAS and anc.pos_ in ("VERB", "AUX") and _subject_of(anc) is not None:
+            outer = _verb_speaker(anc, actors)
+            return outer.name or outer.text
+    return None
+
+
+def _according_quotes(
+    doc: Doc, marks: Sequence[Mark], posts: Sequence[Post], actors: Sequence[Actor], published: str | None
+) -> list[Found]:
+    """Indirect quotes attributed with ``according to X``: the rest of the sentence."""
+    quotes = []
+    for tok in doc:
+        source = _according_source(tok)
+        if source is None or _inside(tok.idx, marks) or post_at(posts, tok.idx):
+            continue
+        span = _cut_at_marks(_according_clause(tok, source), marks)
+        if span is not None:
+            speaker = replace(_noun_speaker(source, actors), cue="according to",
+                              span=(_phrase_start(source), source.idx + len(source)))
+            quotes.append(Found(_make(span.text, span.start_char, "indirect", speaker, published), speaker.span))
     return quotes
+
+
+def _according_clause(tok: Token, source: Token) -> Span | None:
+    """The sentence around ``according to X`` without that phrase: the words it attributes."""
+    sent = tok.sent
+    phrase_end = source.right_edge.i + 1
+    if tok.i == sent.start or all(t.is_punct for t in sent.doc[sent.start : tok.i]):
+        return _trim(sent.doc[phrase_end : sent.end])
+    return _trim(sent.doc[sent.start : tok.i])
 
 
 def _inside(offset: int, marks: Sequence[Mark]) -> bool:
@@ -631,13 +704,19 @@ def _drop_final_appos(span: Span) -> Span:
 
 def _clip_to_line(span: Span, verb: Token) -> Span | None:
     """The part of ``span`` on the speech verb's line; None when the clause starts on another."""
-    text = span.doc.text
-    if "\n" in text[min(span.start_char, verb.idx) : max(span.start_char, verb.idx)]:
+    doc = span.doc
+    lo, hi = sorted((span.start, verb.i))
+    if any("\n" in t.text_with_ws for t in doc[lo:hi]):
         return None
-    cut = text.find("\n", span.start_char, span.end_char)
-    if cut < 0:
+    cut = next((t for t in span if "\n" in t.text_with_ws), None)
+    if cut is None:
         return span
-    return _trim(span.doc[span.start : next(t.i for t in span if t.idx >= cut)])
+    return _trim(doc[span.start : cut.i if "\n" in cut.text else cut.i + 1])
+
+
+def _chars(doc: Doc, start: int, end: int) -> str:
+    """The text of the tokens from offset ``start`` to ``end`` (both on token boundaries)."""
+    return doc[_index_at(doc, start) : _index_at(doc, end)].text
 
 
 def _cut_at_marks(span: Span | None, marks: Sequence[Mark]) -> Span | None:

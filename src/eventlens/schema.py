@@ -36,4 +36,8 @@ def _offset_problems(record: dict[str, Any], text: str) -> list[str]:
         for i, item in enumerate(record.get(key, [])):
             if text[item[start] : item[end]] != item[field]:
                 out.append(f"{key}/{i}: text[{item[start]}:{item[end]}] != {field} {item[field]!r}")
+    for i, q in enumerate(record.get("quotes", [])):
+        start, end = q.get("speaker_start"), q.get("speaker_end")
+        if start is not None and text[start:end] != q.get("speaker_text"):
+            out.append(f"quotes/{i}: text[{start}:{end}] != speaker_text {q.get('speaker_text')!r}")
     return out

@@ -106,6 +106,8 @@ QUOTE_COLUMNS: Columns = _ROW_KEYS + (
     ("reported_by", "VARCHAR"),
     ("date", "VARCHAR"),
     ("speaker_code", "VARCHAR"),
+    ("speaker_start", "INTEGER"),
+    ("speaker_end", "INTEGER"),
 )
 
 DATE_COLUMNS: Columns = _ROW_KEYS + (
@@ -237,7 +239,7 @@ def _quote_row(result: ArticleResult, seq: int, q: Quote) -> tuple[Any, ...]:
     """The ``quotes`` row for one quote."""
     return _keys(result, "quote", seq, q.id) + (
         q.id, q.quote, q.start, q.end, q.type, q.speaker, q.speaker_text, q.speaker_actor,
-        q.cue, q.reported_by, q.date, q.speaker_code,
+        q.cue, q.reported_by, q.date, q.speaker_code, q.speaker_start, q.speaker_end,
     )
 
 

@@ -1,0 +1,1 @@
+"""Helpers of the quotes stage (:mod:`eventlens.quotes`): quote marks and embedded posts."""
