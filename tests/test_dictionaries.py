@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -135,14 +134,12 @@ def test_lexicon_longest_match_and_override(tmp_path):
     assert agent is not None and lexicon.agents[agent.index].code == "~GOV"
 
 
-def test_shipped_files_load_fast_and_cleanly():
+def test_shipped_files_load_cleanly():
     assert sorted(p.name for p in DATA_DIR.glob("*.json.gz")) == [
         "phoenix-agents.json.gz", "phoenix-countries.json.gz",
         "phoenix-international.json.gz", "phoenix-milnonstate.json.gz"]
     assert (DATA_DIR / "LICENSE-phoenix.txt").read_text().count("MIT") >= 1
-    started = time.perf_counter()
-    lexicon = build_lexicon()
-    assert time.perf_counter() - started < 2.0
+    lexicon = build_lexicon()  # load time is reported by `eventlens bench` and `eval actors`
     assert len(lexicon.entries) > 25_000 and len(lexicon.agents) > 5_000
     assert lexicon.problems == []  # the supplement has no malformed line
     assert lexicon.country_name("USA") == "United States"

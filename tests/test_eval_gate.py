@@ -31,7 +31,15 @@ def test_benchmark_stays_above_its_floors(path, shared_dir):
     assert not high, f"{path.stem}: above ceiling (got, ceiling): {high}"
 
 
-def test_every_floors_file_names_a_known_benchmark():
+def _is_timing(figure: str) -> bool:
+    """Figures measured in seconds or per second: reported by ``eventlens bench``, never gated."""
+    return figure.endswith(("_s", "_ms")) or "per_s" in figure or "seconds" in figure
+
+
+def test_every_floors_file_names_a_known_benchmark_and_no_timing():
     assert FLOORS, "no eval floors pinned"
     for path in FLOORS:
         assert path.stem in benchmarks.REGISTRY, path.name
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        gated = [*spec.get("floors", {}), *spec.get("ceilings", {})]
+        assert not [f for f in gated if _is_timing(f)], f"{path.name}: speed is not a test"
