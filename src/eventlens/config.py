@@ -22,6 +22,7 @@ class Settings:
     max_chars (int): longest article accepted, in characters.
     db_path (str): DuckDB file for ingest and query.
     actor_files (tuple[str, ...]): extra actor dictionaries in PETRARCH format.
+    verb_files (tuple[str, ...]): extra verb dictionaries in PETRARCH/TABARI format.
     goldstein (str): ``gdelt`` or ``icews`` Goldstein column.
     """
 
@@ -30,13 +31,15 @@ class Settings:
     max_chars: int = 200_000
     db_path: str = "eventlens.duckdb"
     actor_files: tuple[str, ...] = field(default_factory=tuple)
+    verb_files: tuple[str, ...] = field(default_factory=tuple)
     goldstein: str = "gdelt"
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; ``None`` values are ignored."""
         changes = {k: v for k, v in changes.items() if v is not None}
-        if "actor_files" in changes:
-            changes["actor_files"] = tuple(str(p) for p in changes["actor_files"])
+        for key in ("actor_files", "verb_files"):
+            if key in changes:
+                changes[key] = tuple(str(p) for p in changes[key])
         return dataclasses.replace(self, **changes)
 
 

@@ -41,11 +41,12 @@ Outcome = ArticleResult | ArticleError
 
 @dataclass(frozen=True)
 class Resources:
-    """What the stages need that is loaded once per process: pipeline, dictionaries, tables."""
+    """What the stages need that is loaded once per process: pipeline, dictionaries, tables, verb rules."""
 
     nlp: Language
     lexicon: Any
     ontology: Any
+    verbs: Any = None
 
 
 @lru_cache(maxsize=4)
@@ -55,6 +56,7 @@ def load_resources(settings: Settings) -> Resources:
         nlp=load_nlp(settings.spacy_model),
         lexicon=actor_stage.load_lexicon(settings.actor_files),
         ontology=ontology_tables.load(goldstein=settings.goldstein),
+        verbs=event_stage.load_lexicon(verb_files=list(settings.verb_files) or None),
     )
 
 
@@ -80,7 +82,7 @@ def analyse(doc: Doc, article: Article, res: Resources, watch: Stopwatch | None 
     quotes = t("quotes", quote_stage.extract, doc, article, actors)
     dates = t("dates", date_stage.extract, doc, article)
     skip = quote_stage.quote_spans(quotes) + _headline_span(article)
-    events = t("events", event_stage.extract, doc, actors, res.ontology, skip_spans=skip)
+    events = t("events", event_stage.extract, doc, actors, res.ontology, skip_spans=skip, lexicon=res.verbs)
     events = t("dating", date_stage.assign, events, dates, doc, article)
     places = t("places", place_stage.extract, doc, article)
     events = t("places", place_stage.locate, events, places, doc, article)

@@ -11,6 +11,7 @@ counts as no output). Actors come from the validation actor/agent files read by
 from __future__ import annotations
 
 import json
+import re
 import time
 import warnings
 from collections.abc import Iterable
@@ -91,6 +92,23 @@ def expected(case: dict[str, Any]) -> set[Triple]:
             for e in case["events"]}
 
 
+def read_discards(path: Path) -> list[str]:
+    """Discard phrases of a PETRARCH discards file, lower-cased (``+`` story and plain sentence
+    discards alike: a validation record is one sentence, so both mean no events)."""
+    phrases = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip().lstrip("+").strip()
+        if line and not line.startswith("<"):
+            phrases.append(" ".join(line.lower().replace("_", " ").split()))
+    return phrases
+
+
+def discarded(text: str, phrases: Iterable[str]) -> bool:
+    """Whether the text contains a discard phrase as whole words."""
+    words = f" {' '.join(re.findall(r'[a-z0-9]+', text.lower()))} "
+    return any(f" {' '.join(re.findall(r'[a-z0-9]+', p))} " in words for p in phrases)
+
+
 def _resources(folder: Path) -> tuple[Any, events.Lexicons]:
     """The validation actor lexicon (no shipped dictionaries) and verb lexicon (no TOML rules)."""
     dicts = folder / "dictionaries"
@@ -112,6 +130,7 @@ def _code(doc: Any, article: Any, lexicon: Any, verbs: events.Lexicons) -> set[T
 def score(cases: list[dict[str, Any]], settings: Settings, folder: Path) -> tuple[Tally, float, float]:
     """Code every case; the tally, coding seconds (parse excluded) and total seconds."""
     lexicon, verbs = _resources(folder)
+    discards = read_discards(folder / "dictionaries" / "PETR.Validate.discards.txt")
     nlp = load_nlp(settings.spacy_model)
     articles = [make_article(c["text"], date=c.get("date"), id=c["id"]) for c in cases]
     tally, coding = Tally(), 0.0
@@ -119,7 +138,7 @@ def score(cases: list[dict[str, Any]], settings: Settings, folder: Path) -> tupl
     for (doc, article), case in zip(parse(articles, nlp, settings.batch_size), cases, strict=True):
         t0 = time.perf_counter()
         try:
-            pred = _code(doc, article, lexicon, verbs)
+            pred = set() if discarded(case["text"], discards) else _code(doc, article, lexicon, verbs)
         except Exception as exc:  # a record that fails counts as an exception, never stops the run
             tally.exceptions += 1
             tally.failures.append(f"{case['id']}: {type(exc).__name__}: {exc}")

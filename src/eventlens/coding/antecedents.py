@@ -1,0 +1,129 @@
+"""Events completed from an earlier event of the article.
+
+- A reaction to an event named by a noun or pronoun ("condemned the coup", "called the move a
+  mistake", "a charge the Kremlin denies", "The ministry denied it"): the target is the source of
+  the nearest earlier event (for denials, of the nearest earlier accusation or criticism).
+- "answered in kind": the earlier event's code, aimed back at its source.
+- "followed suit": the earlier event's code, aimed at its target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from eventlens.coding.lexicon import Rule
+from eventlens.coding.mentions import ActorIndex, same_actor
+from eventlens.coding.modality import modality_of
+from eventlens.coding.records import Found
+from eventlens.coding.syntax import is_passive
+from eventlens.coding.verbs import verb_code, verb_sources
+
+# Nouns that name a kind of event, with the CAMEO roots an earlier event must have to be the one named.
+_KINDS = {
+    ("05", "06"): "agreement deal accord pact treaty partnership alliance",
+    ("18", "19", "20"): "attack strike airstrike raid offensive bombing shelling assault incursion invasion "
+                        "aggression killing operation annexation",
+    ("17", "18", "19", "20"): "coup mutiny rebellion uprising seizure takeover",
+    ("16", "17"): "expulsion arrest detention crackdown ban order law",
+    ("16", "17", "19"): "sanction measure blockade embargo",
+}
+EVENT_NOUNS = {noun: roots for roots, nouns in _KINDS.items() for noun in nouns.split()}
+# Nouns naming some earlier act without saying which: any earlier act that is not itself words.
+GENERIC_NOUNS = frozenset({"move", "decision", "step", "action", "plan", "proposal", "policy", "it", "this",
+                           "that", "them"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
+# What a denial rejects: an accusation made earlier.
+CLAIM_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "report", "assertion", "it", "this",
+                         "that", "them"})
+REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
+DENIAL = "016"
+ANTECEDENT_CONFIDENCE = 0.5
+
+
+def awaits_antecedent(verb: Token, rule: Rule, code: str) -> bool:
+    """Whether a target-less reaction names an earlier event as its object (no actor in it)."""
+    if code == DENIAL:
+        nouns = [c for c in verb.children if c.dep_ == "dobj"] or ([verb.head] if verb.dep_ == "relcl" else [])
+        return any(n.lemma_.lower() in CLAIM_NOUNS for n in nouns)
+    if code[:2] not in REACTION_ROOTS:
+        return False
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.target for p in c.children
+              if p.dep_ == "pobj"]
+    return any(h.lemma_.lower() in EVENT_NOUNS or h.lemma_.lower() in GENERIC_NOUNS for h in heads)
+
+
+def antecedent_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex) -> list[Found]:
+    """Pending events of a reaction whose object names an earlier event (target filled in later)."""
+    code, why = verb_code(rule, verb)
+    if code is None or why == "intent" or not awaits_antecedent(verb, rule, code):
+        return []
+    sources, _ = verb_sources(verb, is_passive(verb), index, sent)
+    label = f"verb:{rule.lemma} {why}".strip()
+    return [Found(s, None, code, verb, sent, label, ANTECEDENT_CONFIDENCE, pending="antecedent") for s in sources]
+
+
+def copy_mode(verb: Token) -> str | None:
+    """``in_kind`` for "answered in kind", ``suit`` for "followed suit", else None."""
+    if verb.lemma_.lower() == "follow" and any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children):
+        return "suit"
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        if any(p.lower_ == "kind" for p in prep.children):
+            return "in_kind"
+    return None
+
+
+def copy_candidates(verb: Token, sent: Span, mode: str, index: ActorIndex) -> list[Found]:
+    """Pending events of "answered in kind" / "followed suit" (code and target filled in later)."""
+    if modality_of(verb) != "ok":
+        return []
+    sources, _ = verb_sources(verb, False, index, sent)
+    return [Found(s, None, "", verb, sent, f"copy:{mode}", ANTECEDENT_CONFIDENCE, pending=mode) for s in sources]
+
+
+def resolve(found: list[Found]) -> list[Found]:
+    """Complete pending events from the nearest earlier complete event; drop those left incomplete."""
+    done = [f for f in found if f.pending is None]
+    out = list(done)
+    for item in (f for f in found if f.pending is not None):
+        earlier = sorted((f for f in done if f.trigger.idx < item.trigger.idx), key=lambda f: -f.trigger.idx)
+        completed = next((c for e in earlier if (c := _complete(item, e)) is not None), None)
+        if completed is not None:
+            out.append(completed)
+    return out
+
+
+def _antecedent_roots(item: Found) -> frozenset[str]:
+    """The roots an earlier event may have to be the one a reaction names."""
+    if item.code == DENIAL:
+        return frozenset({"11", "12"})
+    noun = _object_noun(item.trigger)
+    if noun in EVENT_NOUNS:
+        return frozenset(EVENT_NOUNS[noun])
+    return frozenset(f"{r:02d}" for r in range(1, 21)) - VERBAL_ROOTS
+
+
+def _object_noun(verb: Token) -> str:
+    """Lemma of the object noun of a reaction verb (object, passive subject or prepositional object)."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c.lemma_.lower()
+    return next((p.lemma_.lower() for c in verb.children if c.dep_ == "prep" for p in c.children
+                 if p.dep_ == "pobj"), "")
+
+
+def _complete(item: Found, earlier: Found) -> Found | None:
+    """``item`` completed from ``earlier``, or None when ``earlier`` does not fit."""
+    if same_actor(item.source, earlier.source):
+        return None
+    if item.pending == "antecedent":
+        if earlier.code[:2] not in _antecedent_roots(item):
+            return None
+        return replace(item, target=earlier.source, pending=None, rule=item.rule + " antecedent")
+    if item.pending == "in_kind":
+        return replace(item, target=earlier.source, code=earlier.code, pending=None)
+    if earlier.target is None or same_actor(item.source, earlier.target):
+        return None
+    return replace(item, target=earlier.target, code=earlier.code, pending=None)

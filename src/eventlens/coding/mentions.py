@@ -1,0 +1,89 @@
+"""Which identified actor a token or a noun phrase refers to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventlens.coding.syntax import CLAUSE_DEPS
+from eventlens.models import Actor
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around"})
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Finds the actor that covers a token, by character offsets."""
+
+    actors: Sequence[Actor]
+    _by_char: dict[int, Actor] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for actor in sorted(self.actors, key=lambda a: a.end - a.start, reverse=True):
+            for i in range(actor.start, actor.end):
+                self._by_char[i] = actor  # shorter (inner) mentions win
+
+    def at(self, token: Token) -> Actor | None:
+        """The actor with ``actor.start <= token.idx < actor.end``, if any."""
+        return self._by_char.get(token.idx)
+
+
+def phrases_actors(heads: Iterable[Token], index: ActorIndex, skip_possessive: bool = False) -> list[Actor]:
+    """Distinct actors of several phrases, in order, each phrase expanded over its conjuncts."""
+    out: list[Actor] = []
+    for head in heads:
+        for member in _members(head):
+            for actor in _phrase_actors(member, index, skip_possessive):
+                if all(actor.id != a.id for a in out):
+                    out.append(actor)
+    return out
+
+
+def _members(head: Token) -> list[Token]:
+    """A phrase head with its conjuncts, including conjuncts hung on an apposition ("A, B's envoy, and C")."""
+    members = [head, *head.conjuncts]
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        members.extend(appos.conjuncts)
+    return members
+
+
+def _phrase_actors(head: Token, index: ActorIndex, skip_possessive: bool = False) -> list[Actor]:
+    """The actor a noun phrase refers to: the one covering its head, else the nearest inside it."""
+    direct = index.at(head)
+    if direct is not None:
+        return [direct]
+    frontier = [c for c in head.children if _descend(c)]
+    while frontier:
+        hits = [t for t in frontier if index.at(t) is not None and not (skip_possessive and t.tag_ == "PRP$")]
+        if hits:
+            first = min(hits, key=lambda t: t.i)
+            return [a for t in (first, *first.conjuncts) if (a := index.at(t)) is not None]
+        frontier = [c for t in frontier for c in t.children if t.dep_ not in CLAUSE_DEPS and _descend(c)]
+    return []
+
+
+def _descend(child: Token) -> bool:
+    """Whether an actor search inside a noun phrase goes into ``child`` (not clauses, not places)."""
+    return child.dep_ not in CLAUSE_DEPS and not (child.dep_ == "prep" and child.lower_ in PLACE_PREPS)
+
+
+def nearest_actor_phrase(span: Span, index: ActorIndex) -> list[Actor]:
+    """The actor nearest the end of ``span``, with the actors coordinated with it.
+
+    Used when the parser took a dateline word as the subject: the real subject precedes the verb.
+    """
+    for token in reversed(span):
+        if index.at(token) is not None and token.tag_ != "PRP$":
+            head = token
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i and index.at(head.head) is not None:
+                head = head.head
+            return phrases_actors([head], index)
+    return []
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Whether two mentions are the same actor (same id, coreferent, or same canonical name)."""
+    return a.id == b.id or a.ref == b.id or b.ref == a.id or (a.ref is not None and a.ref == b.ref) or a.name == b.name

@@ -1,0 +1,82 @@
+"""Events stated by event nouns ("his summit with Putin", "a pledge from Putin")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from eventlens.coding.lexicon import Rule, refined_code, slot_word
+from eventlens.coding.mentions import ActorIndex, phrases_actors
+from eventlens.coding.modality import NEGATORS, modality_of
+from eventlens.coding.records import Found, pair_actors
+from eventlens.coding.syntax import is_passive, pobjs
+from eventlens.coding.verbs import verb_sources
+from eventlens.models import Actor
+
+
+LIGHT_VERBS = frozenset(
+    {"launch", "carry", "conduct", "hold", "have", "make", "impose", "reimpose", "stage", "pay", "begin",
+     "start", "resume", "mount", "give", "issue", "extend", "level", "obtain", "secure", "receive", "win"}
+)
+FRAME_PREPS = frozenset({"after", "before", "during", "following", "since", "at", "in", "ahead"})
+
+
+def noun_candidates(noun: Token, sent: Span, rules: list[Rule], index: ActorIndex) -> list[Found]:
+    """Events coded from an event noun ("his summit with Putin", "a pledge from Putin")."""
+    rule = rules[0]
+    if any(c.lower_ in NEGATORS for c in noun.children if c.dep_ in ("det", "neg")):
+        return []
+    anchor = _noun_anchor(noun)
+    code, why = _noun_code(rule, noun, anchor)
+    if code is None:
+        return []
+    sources = _noun_sources(noun, rule, anchor, index)
+    light = anchor if anchor is not None and anchor.lemma_.lower() in LIGHT_VERBS else None
+    targets = phrases_actors(_noun_preps(noun, rule.target, light), index)
+    confidence = 0.45 if why == "intent" else 0.6
+    label = f"noun:{rule.lemma} {'via ' + anchor.lemma_.lower() + ' ' if light is not None else ''}{why}"
+    return pair_actors(sources, targets, rule, code, noun, sent, label.strip(), confidence)
+
+
+def _noun_code(rule: Rule, noun: Token, anchor: Token | None) -> tuple[str | None, str]:
+    """The code of an event noun given the modality of its anchor verb, with a word saying why."""
+    code = refined_code(rule, [noun, *noun.subtree])
+    modality = modality_of(anchor) if anchor is not None else "ok"
+    if code is None or modality == "blocked":
+        return None, ""
+    if modality == "intent":
+        return (rule.intent, "intent") if rule.intent else (None, "")
+    return code, slot_word(rule)
+
+
+def _noun_anchor(noun: Token) -> Token | None:
+    """The verb whose subject performs the noun's event: a light verb or the clause of a time phrase."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
+
+
+def _noun_sources(noun: Token, rule: Rule, anchor: Token | None, index: ActorIndex) -> list[Actor]:
+    """Source of a noun event: a from/by phrase, else the possessor, else the anchor verb's subject."""
+    governor = noun.head if noun.dep_ == "dobj" else None  # "received a pledge from Putin"
+    by_prep = phrases_actors(_noun_preps(noun, rule.source, governor), index)
+    if by_prep:
+        return by_prep
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners and (found := phrases_actors(owners, index)):
+        return found
+    if anchor is not None:
+        return verb_sources(anchor, is_passive(anchor), index)[0]
+    return []
+
+
+def _noun_preps(noun: Token, preps: Sequence[str], verb: Token | None) -> list[Token]:
+    """Objects of the listed prepositions on the noun, else on the verb that governs it."""
+    for prep in preps:
+        found = pobjs(noun, prep) or (pobjs(verb, prep) if verb is not None else [])
+        if found:
+            return found
+    return []

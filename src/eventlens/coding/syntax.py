@@ -1,0 +1,128 @@
+"""Dependency-parse helpers: segments, clauses, subjects, objects and voice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+MAX_SENTENCE_TOKENS = 400  # longer "sentences" are parser failures (tables, lists): not coded
+
+
+def sentence_segments(doc: Doc) -> list[Span]:
+    """Sentences, further cut at line breaks (a headline or an embedded post is its own segment)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    out.append(doc[start : token.i])
+                start = token.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [span for span in out if span.text.strip()]
+
+
+def in_spans(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the token starts inside one of the character spans."""
+    return any(start <= token.idx < end for start, end in spans)
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb is in the passive voice."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+def has_subject(verb: Token) -> bool:
+    """Whether the verb has its own subject."""
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def has_aux(verb: Token) -> bool:
+    """Whether the verb has its own auxiliary."""
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def conj_top(verb: Token) -> Token:
+    """The first verb of a coordination chain ("would remain ... and would hold" -> "remain")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def clause_of(verb: Token) -> list[Token]:
+    """Tokens of the verb's own clause: its subtree minus embedded clauses with their own subject."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis") or (
+                child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")) or (
+                child.dep_ in CLAUSE_DEPS and has_subject(child)):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _depth(token: Token, top: Token) -> int:
+    """Number of arcs from ``token`` up to ``top`` (large when ``top`` is not an ancestor)."""
+    steps = 0
+    while token.i != top.i and token.head.i != token.i:
+        token, steps = token.head, steps + 1
+    return steps if token.i == top.i else 99
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject token of the verb, following conj/advcl/xcomp chains and relative pronouns."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head, True
+            return child, False
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        subject, _ = subject_of(verb.head)
+        return subject, True
+    return None, False
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """Direct objects (or passive subjects) of the verb, with their conjuncts."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [t for h in heads for t in (h, *h.conjuncts)]
+
+
+def pobjs(head: Token, prep: str) -> list[Token]:
+    """Objects of the preposition ``prep`` attached to ``head``."""
+    return [p for c in head.children if c.lower_ == prep and c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+
+
+def dateline_end(sent: Span) -> int | None:
+    """Index of the dash closing a dateline ("RIYADH, March 26 - ...") at the start of a sentence."""
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return None
+    for token in sent[1:12]:
+        if token.text in ("-", "\u2013", "\u2014", "--"):
+            return token.i
+    return None
+
+
+def any_prep_objects(verb: Token) -> list[Token]:
+    """Objects of every preposition in the verb's clause, nearest first."""
+    preps = [t for t in clause_of(verb) if t.dep_ in ("prep", "dative", "agent") and t.i > verb.i]
+    preps.sort(key=lambda t: (_depth(t, verb), t.i))
+    return [p for t in preps for p in t.children if p.dep_ == "pobj"]
+
+
+def prep_objects(verb: Token, prep: str) -> list[Token]:
+    """Objects of the preposition ``prep`` in the verb's clause, nearest first."""
+    preps = [t for t in clause_of(verb) if t.lower_ == prep and t.dep_ in ("prep", "dative", "agent")]
+    preps.sort(key=lambda t: _depth(t, verb))
+    return [p for t in preps for p in t.children if p.dep_ == "pobj"]

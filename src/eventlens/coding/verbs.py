@@ -1,0 +1,123 @@
+"""Events stated by a verb under a TOML rule: its code, source and target."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventlens import verbdicts
+from eventlens.coding.lexicon import Lexicon, Rule, refined_code, slot_word
+from eventlens.coding.meetings import situate
+from eventlens.coding.mentions import PLACE_PREPS, ActorIndex, nearest_actor_phrase, phrases_actors
+from eventlens.coding.modality import is_conditional, modality_of
+from eventlens.coding.records import Found, pair_actors
+from eventlens.coding.syntax import (
+    SUBJECT_DEPS,
+    any_prep_objects,
+    clause_of,
+    dateline_end,
+    is_passive,
+    objects_of,
+    prep_objects,
+    subject_of,
+)
+from eventlens.models import Actor
+
+
+def verb_rules(token: Token, rules: Lexicon) -> list[Rule]:
+    """Rules for a verb token, looked up by lemma, then by its lower-cased text."""
+    return rules.get(token.lemma_.lower()) or rules.get(token.lower_) or []
+
+
+def matching_rule(verb: Token, sent: Span, rules: list[Rule]) -> Rule | None:
+    """The first rule of ``verb`` whose conditions hold in the sentence."""
+    return next((r for r in rules if _rule_applies(r, verb, sent)), None)
+
+
+def verb_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex) -> list[Found]:
+    """Events a TOML rule codes for ``verb``, one per source-target pair."""
+    code, why = verb_code(rule, verb)
+    if code is None:
+        return []
+    passive = is_passive(verb)
+    sources, inherited = verb_sources(verb, passive, index, sent)
+    targets = verb_targets(verb, rule, passive, index)
+    confidence = (0.6 if inherited else 0.8) - (0.2 if why == "intent" else 0.0)
+    label = f"verb:{rule.lemma} {'passive ' if passive else ''}{why}".strip()
+    found = pair_actors(sources, targets, rule, code, verb, sent, label, confidence, mutual=not inherited)
+    return situate(found, verb, index)
+
+
+def _rule_applies(rule: Rule, verb: Token, sent: Span | None = None) -> bool:
+    """Whether the rule's particle, object and object-predicate conditions hold."""
+    if rule.form is not None:
+        return sent is None or verbdicts.form_matches(rule.form, list(sent), verb.i - sent.start)
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if particles and rule.needs not in particles:  # "call off" is not "call"
+        return False
+    if rule.needs and not any(c.lower_ == rule.needs and c.dep_ in ("prt", "prep", "agent") for c in verb.children):
+        return False
+    if rule.oprd and not any(c.dep_ == "oprd" for c in verb.children):
+        return False
+    if rule.object:
+        return any(o.lemma_.lower() in rule.object for o in objects_of(verb))
+    return True
+
+
+def verb_code(rule: Rule, verb: Token) -> tuple[str | None, str]:
+    """The code to emit (None when the verb states no real event) and a word saying why."""
+    modality = modality_of(verb)
+    if modality == "blocked":
+        return None, ""
+    code = refined_code(rule, clause_of(verb))
+    if code is None:
+        return None, ""
+    if modality == "intent":
+        return (rule.intent, "intent") if rule.intent else (None, "")
+    return code, slot_word(rule)
+
+
+def verb_sources(verb: Token, passive: bool, index: ActorIndex, sent: Span | None = None) -> tuple[list[Actor], bool]:
+    """Source actors (the agent in the passive) and whether they were inherited from another verb."""
+    if passive:
+        agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        return phrases_actors(agents, index), False
+    subject, inherited = subject_of(verb)
+    dateline = dateline_end(sent) if sent is not None else None
+    if dateline is not None and (subject is None or subject.i < dateline) and dateline < verb.i:
+        return nearest_actor_phrase(sent.doc[dateline + 1 : verb.i], index), True
+    return (phrases_actors([subject], index) if subject is not None else []), inherited
+
+
+def verb_targets(verb: Token, rule: Rule, passive: bool, index: ActorIndex) -> list[Actor]:
+    """Target actors from the rule's slots, first slot that yields an actor wins."""
+    for slot in rule.target:
+        heads = _slot_tokens(verb, slot, passive)
+        groups = [heads] if slot in ("dobj", "dative", "ccomp") else [[h] for h in heads]  # nearest prep first
+        for group in groups:
+            if found := phrases_actors(group, index):
+                return found
+    if rule.object:  # e.g. "recalled its ambassador from Paris": look inside the object phrase
+        return phrases_actors(objects_of(verb), index, skip_possessive=True)
+    return []
+
+
+def _slot_tokens(verb: Token, slot: str, passive: bool) -> list[Token]:
+    """Head tokens filling a target slot of the verb."""
+    if slot == "dobj":
+        if passive:
+            return [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        controlled = [s for c in verb.children if c.dep_ == "xcomp" for s in c.children if s.dep_ == "nsubj"]
+        return objects or controlled  # "urged lawmakers to act" is often parsed with lawmakers under "act"
+    if slot == "dative":
+        return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if slot == "ccomp":
+        return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
+    if slot == "if":  # "warned that if Tehran pursued ..., it would ...": the condition's subject
+        return [s for c in verb.children if c.dep_ == "ccomp" for a in c.children
+                if a.dep_ == "advcl" and is_conditional(a) for s in a.children if s.dep_ in SUBJECT_DEPS]
+    if slot == "any":
+        return any_prep_objects(verb)
+    if slot == "nonplace":
+        return [t for t in any_prep_objects(verb) if t.head.lower_ not in PLACE_PREPS]
+    return prep_objects(verb, slot)
