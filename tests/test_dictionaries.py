@@ -87,13 +87,15 @@ def test_malformed_lines_are_reported_and_skipped(actor_file):
         ("RUSGOV >19990809", CodeSpan("RUSGOV", date(1999, 8, 9), None)),
         ("AFGELI 320101-331108", CodeSpan("AFGELI", date(1932, 1, 1), date(1933, 11, 8))),
         ("AFGELI 730717-070723", CodeSpan("AFGELI", date(1973, 7, 17), date(2007, 7, 23))),
+        ("ELR/GAL", CodeSpan("ELR", alt=("GAL",))),
+        ("fro/bil/sam >20010101", CodeSpan("FRO", date(2001, 1, 1), None, ("BIL", "SAM"))),
     ],
 )
 def test_parse_code(body, expected):
     assert parse_code(body) == expected
 
 
-@pytest.mark.parametrize("body", ["", "AFG 2004017-20061201", "AFG ~950101", "BAD/CODE"])
+@pytest.mark.parametrize("body", ["", "AFG 2004017-20061201", "AFG ~950101", "BAD/CO DE", "BAD//CODE"])
 def test_parse_code_rejects(body):
     with pytest.raises(ValueError):
         parse_code(body)
@@ -170,3 +172,11 @@ def test_malformed_agent_line_is_reported_with_file_and_line(tmp_path):
         lexicon = build_lexicon([user], data_dir=tmp_path / "none")
     assert [str(p) for p in lexicon.problems] == ["my.agents.txt:3: bad agent code [REB]"]
     assert lexicon.match_agent(["pirates"], 0) is not None and lexicon.match_agent(["warlord"], 0) is not None
+
+
+def test_multi_code_lines_load_with_alternatives():
+    """PETR.Validate's "[ELR/GAL]": the first code is the entry's, the rest alternatives; no problem."""
+    actor_file = read_actor_lines(["LORIEN  [ELR/GAL]", "SHIRE [FRO/BIL/SAM] # hobbits"], "t.actors.txt")
+    assert actor_file.problems == []
+    assert [e.codes[0].code for e in actor_file.entries] == ["ELR", "FRO"]
+    assert actor_file.entries[1].codes[0].alt == ("BIL", "SAM")

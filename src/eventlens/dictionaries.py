@@ -60,6 +60,7 @@ class CodeSpan:
     code: str
     start: date | None = None
     end: date | None = None
+    alt: tuple[str, ...] = ()  # "[ELR/GAL]": ELR is the code, GAL an alternative
 
     @property
     def dated(self) -> bool:
@@ -177,23 +178,25 @@ def parse_day(text: str) -> date:
 
 
 def parse_code(body: str) -> CodeSpan:
-    """Read ``CODE``, ``CODE <D``, ``CODE >D`` or ``CODE D1-D2``; raise ValueError."""
+    """Read ``CODE``, ``CODE <D``, ``CODE >D`` or ``CODE D1-D2`` (``A/B/C``: A with
+    alternatives B and C); raise ValueError."""
     parts = body.split(None, 1)
     if not parts:
         raise ValueError("empty code []")
-    code = parts[0].strip()
-    if not _CODE_OK.match(code):
-        raise ValueError(f"bad code {code!r}")
+    code, *alt = parts[0].strip().upper().split("/")
+    for one in (code, *alt):
+        if not _CODE_OK.match(one):
+            raise ValueError(f"bad code {parts[0].strip()!r}")
     if len(parts) == 1:
-        return CodeSpan(code.upper())
+        return CodeSpan(code, alt=tuple(alt))
     rest = parts[1].replace(" ", "")
     if rest.startswith("<"):
-        return CodeSpan(code.upper(), None, parse_day(rest[1:]))
+        return CodeSpan(code, None, parse_day(rest[1:]), tuple(alt))
     if rest.startswith(">"):
-        return CodeSpan(code.upper(), parse_day(rest[1:]), None)
+        return CodeSpan(code, parse_day(rest[1:]), None, tuple(alt))
     if "-" in rest:
         first, last = rest.split("-", 1)
-        return CodeSpan(code.upper(), parse_day(first), parse_day(last))
+        return CodeSpan(code, parse_day(first), parse_day(last), tuple(alt))
     raise ValueError(f"bad date restriction {parts[1]!r}")
 
 

@@ -1,1 +1,1 @@
-"""Helpers of the actor stage (:mod:`eventlens.actors`): place tests and extra coreference."""
+"""The steps of the actor stage (:mod:`eventlens.actors`): pieces, composition, places, coreference."""

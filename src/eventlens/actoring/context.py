@@ -6,6 +6,13 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from eventlens.actoring.mention import Mention
+
+PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "outside", "via", "toward",
+               "towards", "across", "throughout", "within", "around", "over", "between"}
+COUNTRY_PLACE_PREPS = PLACE_PREPS - {"to", "between"}
+LEFT_VERBS = {"leave", "flee", "depart", "exit", "evacuate"}
+TRAVEL_VERBS = {"leave", "depart", "head", "flee", "fly", "bound", "set"}
 ATTACK_VERBS = {"fire", "shoot", "aim", "launch", "lob", "strike", "hurl", "direct", "target"}
 GOVERNING_HEADS = {"government", "leadership", "regime", "authorities", "administration", "president",
                    "leader", "leaders", "ruler", "rulers", "people"}
@@ -55,3 +62,33 @@ def origin_of_a_thing(prep: Token) -> bool:
 def speaking_subject(head: Token) -> bool:
     """The noun is the active subject of a speech or action verb ("The French mandatory said")."""
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+
+
+def is_place(doc: Doc, mention: Mention) -> bool:
+    """A metonym or country used as a place: the object of in/at/from/... ("talks in Moscow")."""
+    if mention.kind not in {"metonym", "country"}:
+        return False
+    if in_dateline(doc, mention.start, mention.end):
+        return True
+    tok = doc[mention.start : mention.end].root
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    if mention.kind == "metonym" and modifies_a_thing(tok) and tok.head.dep_ != "pobj":
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LEFT_VERBS:
+        return True  # "to leave Lorien", "fled Syria"
+    if tok.dep_ != "pobj":
+        return tok.dep_ == "compound" and tok.head.dep_ == "pobj" and _place_prep(tok.head.head, mention)
+    return _place_prep(tok.head, mention)
+
+
+def _place_prep(prep: Token, mention: Mention) -> bool:
+    """True when ``prep`` introduces a place for this kind of mention."""
+    word = prep.lower_
+    if word == "for":
+        return prep.head.lemma_ in TRAVEL_VERBS
+    if targeted(prep) or mention.kind == "country" and origin_of_a_thing(prep):
+        return False
+    if mention.kind == "metonym" and of_a_place(prep):
+        return True
+    return word in (PLACE_PREPS if mention.kind == "metonym" else COUNTRY_PLACE_PREPS)

@@ -1,0 +1,236 @@
+"""Step 2: adjacent pieces form one mention ("Ukrainian President Volodymyr Zelensky", "Russian troops")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventlens.actoring.mention import Mention, Piece
+from eventlens.dictionaries import ActorLexicon, Agent
+
+COMPOSED_TITLE = "compose:country+agent"
+FORMER_WORDS = {"former", "ex", "late", "ousted", "deposed", "exiled", "toppled"}
+ACT_NOUNS = {"proposal", "mediation", "offer", "plan", "initiative", "request", "demand", "attack",
+             "raid", "strike", "airstrike", "offensive", "invasion", "sanction", "decision", "statement",
+             "warning", "threat", "bombing", "shelling", "pressure", "aid", "support", "intervention",
+             "occupation", "incursion", "ultimatum", "veto", "protest", "criticism", "refusal", "bid", "side"}
+PERSON_TITLES = {"president", "minister", "chancellor", "premier", "leader", "king", "queen", "prince",
+                 "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
+                 "diplomat", "general", "commander", "chief", "head", "mayor", "governor", "emir"}
+
+def _is_name(piece: Piece) -> bool:
+    return piece.kind == "person"
+
+
+def _joins(doc: Doc, prev: Piece, piece: Piece) -> bool:
+    """True when ``piece`` continues the mention that ends with ``prev``."""
+    if _is_name(prev):
+        return False
+    if piece.entry is not None and piece.kind != "person":
+        same_country = prev.entry is not None and (prev.code or "")[:3] == (piece.code or "")[:3]
+        if not (same_country and prev.kind in {"country", "metonym"}):
+            return False
+    gap = [t for t in doc[prev.end : piece.start]]
+    if not gap:
+        return True
+    if gap[0].lower_ not in {"'s", "\u2019s"} or prev.entry is None:
+        return False
+    return len(gap) == 1 or piece.kind == "agent" and _modifiers_only(gap[1:])
+
+
+def _modifiers_only(tokens: Sequence[Token]) -> bool:
+    """Up to three adjectives or nouns ("Romania's new government", "Cairo's security chief")."""
+    return len(tokens) <= 3 and all(t.pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and t.is_alpha for t in tokens)
+
+
+def compose(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon
+            ) -> tuple[list[Mention], list[Piece], list[list[Piece]]]:
+    """Group adjacent pieces into mentions.
+
+    RETURNS: the mentions, the unknown names no title codes, and the agent-only groups
+        ("protesters", "the rebels") that coreference or the context may code later.
+    """
+    groups: list[list[Piece]] = []
+    for piece in pieces:
+        if groups and _joins(doc, groups[-1][-1], piece):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    covered = {i for p in pieces for i in range(p.start, p.end)}
+    agents_at = {i: p for p in pieces if p.kind == "agent" for i in range(p.start, p.end)}
+    mentions: list[Mention] = []
+    unknown: list[Piece] = []
+    bare: list[list[Piece]] = []
+    for group in groups:
+        mention = _group_mention(doc, group, lexicon, covered) or _adjective_mention(doc, group, lexicon, agents_at)
+        if mention is not None:
+            mentions.append(mention)
+        elif group[-1].kind == "person":
+            unknown.append(group[-1])
+        elif all(p.agent is not None for p in group):
+            bare.append(group)
+    return mentions, unknown, bare
+
+
+def compose_code(base: str, template: str) -> str:
+    """Apply an agent template to a base code: ``UKR`` + ``~MIL`` -> ``UKRMIL``."""
+    if len(base) != 3:
+        return base
+    if template.startswith("~"):
+        return base + template[1:]
+    if template.endswith("~"):
+        return template[:-1] + base
+    return base
+
+
+def _titles(group: Sequence[Piece]) -> frozenset[str]:
+    """Agent roots and country roots a mention was introduced with (for later titles)."""
+    out = {p.agent.root.lower() for p in group if p.agent}
+    out |= {"@" + p.code[:3] for p in group if p.entry and p.code}
+    return frozenset(out)
+
+
+def _group_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon, covered: set[int]) -> Mention | None:
+    """One mention from a group of pieces, or None when nothing in it gives a code."""
+    last = group[-1]
+    base = next((p for p in group if p.entry is not None), None)
+    agent = next((p.agent for p in group if p.agent is not None), None)
+    if last.kind == "person":
+        return _person_mention(doc, group, base, agent, covered)
+    if base is None or not base.code:
+        return None
+    start = _extend_the(doc, group[0].start)
+    if agent is None and len(group) == 1:
+        if base.kind == "country" and _bare_adjective(doc, base):
+            return None
+        if base.kind == "country" and _people_of(doc, base, lexicon):
+            name = doc[base.start : base.end].text
+            return Mention(start, last.end, base.code + "CVL", name, "group", "compose:demonym-plural")
+        name = lexicon.country_name(base.code) if base.kind in {"country", "metonym"} else base.entry.name
+        return Mention(start, last.end, base.code, name, base.kind, base.entry.rule, _titles(group),
+                       alt_codes=entry_alts(base))
+    root = base.code[:3] if base.kind == "metonym" else base.code  # "Cairo's security chief": EGYCOP
+    code = compose_code(root, agent.code) if agent else base.code
+    head = doc[last.end - 1]
+    kind = "title" if head.tag_ in {"NN", "NNP"} and person_title(agent) and agent else "group"
+    name = doc[start:last.end].text
+    name = name[4:] if name.lower().startswith("the ") else name
+    rule = COMPOSED_TITLE if base.kind == "country" else f"compose:{base.kind}+agent"
+    return Mention(start, last.end, code, name, kind, rule, _titles(group))
+
+
+def _adjective_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon,
+                       agents_at: dict[int, Piece]) -> Mention | None:
+    """A lone demonym adjective that is still an actor: one coordinated with another that
+    takes an agent ("Hungarian and Romanian officials"), or one before an act or a side ("an
+    Indian proposal", "French mediation", "the Turkish side")."""
+    base = group[0]
+    if len(group) != 1 or base.kind != "country" or not base.code or base.entry is None:
+        return None
+    first = doc[base.start : base.end].root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ not in {"amod", "compound"} or first.head.i < base.end:
+        return None
+    head = first.head
+    agent = agents_at.get(head.i)
+    if agent is not None and agent.agent is not None:
+        root = doc[base.start : base.end].root
+        coordinated = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+        return _distant_agent(doc, base, agent, coordinated)
+    if head.lemma_.lower() in ACT_NOUNS:
+        return Mention(base.start, base.end, base.code, lexicon.country_name(base.code), "country",
+                       "compose:demonym+act")
+    return None
+
+
+def _distant_agent(doc: Doc, base: Piece, agent: Piece, coordinated: bool) -> Mention:
+    """"Hungarian" in "Hungarian and Romanian officials" (HUNGOV); "Irish nationalist
+    guerrillas" as one mention when only modifiers stand between demonym and agent."""
+    assert agent.agent is not None
+    code = compose_code(base.code or "", agent.agent.code)
+    titles = _titles([base, agent])
+    if coordinated:
+        name = f"{doc[base.start : base.end].text} {doc[agent.start : agent.end].text}"
+        return Mention(base.start, base.end, code, name, "group", "compose:coordinated+agent", titles)
+    start = _extend_the(doc, base.start)
+    name = doc[base.start : agent.end].text
+    return Mention(start, agent.end, code, name, "group", COMPOSED_TITLE, titles)
+
+
+def entry_alts(piece: Piece) -> tuple[str, ...]:
+    """The alternative codes a dictionary gave with the piece's code ("[ELR/GAL]": GAL)."""
+    if piece.entry is None:
+        return ()
+    return next((span.alt for span in piece.entry.codes if span.code == piece.code), ())
+
+
+def _people_of(doc: Doc, piece: Piece, lexicon: ActorLexicon) -> bool:
+    """A plural demonym ("Afghans", "Americans"), not a plural country name ("Maldives")."""
+    if piece.end - piece.start != 1 or len(piece.code or "") != 3:
+        return False
+    tok = doc[piece.start]
+    name = lexicon.country_name(piece.code or "").lower()
+    return tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") and tok.lower_ not in name.split()
+
+
+def _bare_adjective(doc: Doc, piece: Piece) -> bool:
+    """A demonym used as a plain adjective ("French sentiments") is not an actor."""
+    root = doc[piece.start : piece.end].root
+    return root.pos_ == "ADJ" or root.dep_ == "amod"
+
+
+def _person_mention(doc: Doc, group: list[Piece], base: Piece | None, agent: Agent | None,
+                    covered: set[int]) -> Mention | None:
+    """A person mention: a known person keeps their code; an unknown name takes the title's."""
+    last = group[-1]
+    start = _extend_title(doc, group[0].start, last.end, covered)
+    if last.entry is not None:
+        code = _title_code(doc, last, agent, start)
+        return Mention(start, last.end, code, last.entry.name, "person", last.entry.rule, _titles(group),
+                       alt_codes=entry_alts(last))
+    if base is None or not base.code:
+        return None
+    code = compose_code(base.code, agent.code) if agent else base.code
+    name = doc[last.start : last.end].text
+    return Mention(start, last.end, code, name, "person", f"compose:{base.kind}+name", _titles(group))
+
+
+def _title_code(doc: Doc, piece: Piece, agent: Agent | None, start: int) -> str:
+    """In an undated text, "President Saddam Hussein" holds office: prefer the entry's code
+    with the title's sector (IRQGOV) over its latest one (IRQELI), unless "former" is said."""
+    code = piece.code or ""
+    if not (piece.undated and agent and piece.entry) or len(code) < 3:
+        return code
+    if any(t.lower_ in FORMER_WORDS for t in doc[start : piece.start]):
+        return code
+    wanted = compose_code(code[:3], agent.code)
+    return wanted if any(c.code == wanted for c in piece.entry.codes) else code
+
+
+def _extend_the(doc: Doc, start: int) -> int:
+    """Include a directly preceding "the"."""
+    if start > 0 and doc[start - 1].lower_ == "the":
+        return start - 1
+    return start
+
+
+def _extend_title(doc: Doc, start: int, end: int, covered: set[int]) -> int:
+    """Take in title words before a name: "former", "Sheikh", "Secretary-General", "the"."""
+    while start > 0 and start - 1 not in covered:
+        tok = doc[start - 1]
+        if tok.lower_ in FORMER_WORDS:
+            start -= 1
+        elif tok.dep_ in {"compound", "amod"} and start <= tok.head.i < end and tok.text[:1].isupper():
+            start -= 1
+        elif tok.text == "-" and start >= 2 and doc[start - 2].text[:1].isupper() and start - 2 not in covered:
+            start -= 2
+        else:
+            break
+    return _extend_the(doc, start)
+
+
+def person_title(agent: Agent | None) -> bool:
+    """No agent ("The French mandatory") or one that names a single office holder."""
+    return agent is None or agent.phrase.words[-1] in PERSON_TITLES

@@ -1,0 +1,130 @@
+"""Step 4b: surnames, pronouns and "the bloc" point back to an earlier mention."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventlens.actoring import context
+from eventlens.actoring.compose import compose_code
+from eventlens.actoring.mention import Mention, Piece, is_person_like, is_subject
+
+POSSESSIVES = {"his", "her"}
+OWN_FORCES = {"~PPL", "~UAF"}  # "his men", "his fighters" are his own group
+PRONOUNS = {"he", "she", "him"}
+ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "union", "body"}
+BODY_KINDS = {"organisation", "metonym", "country", "group"}
+
+def _last_words(name: str) -> list[str]:
+    return name.lower().replace("-", " ").split()
+
+
+def _partial_name(mention: Mention, mentions: Sequence[Mention]) -> Mention:
+    """A short dictionary name inside an earlier person's name ("Sheikh Abdullah" after
+    "Sheikh Abdullah bin Zayed Al Nahyan") is that person, not another entry."""
+    if mention.kind != "person":
+        return mention
+    words = set(_last_words(mention.name))
+    for cand in reversed([m for m in mentions if m.end <= mention.start and m.kind == "person"]):
+        cand_words = _last_words(cand.name)
+        if cand.name != mention.name and words < set(cand_words):
+            return Mention(mention.start, mention.end, cand.code, cand.name, "person",
+                            "coref:partial-name", cand.titles, cand)
+    return mention
+
+
+def resolve_surnames(doc: Doc, mentions: list[Mention], unknown: Sequence[Piece]) -> list[Mention]:
+    """An unknown name that ends an earlier person's name ("Le Drian") takes that person."""
+    out = [_partial_name(m, mentions) for m in mentions]
+    for piece in unknown:
+        words = _last_words(doc[piece.start : piece.end].text)
+        earlier = [m for m in out if m.kind == "person" and m.end <= piece.start]
+        for cand in reversed(earlier):
+            cand_words = _last_words(cand.name)
+            if words and len(words) < len(cand_words) and cand_words[-len(words):] == words:
+                out.append(Mention(piece.start, piece.end, cand.code, cand.name, "person",
+                                    "coref:surname", cand.titles, cand))
+                break
+    return sorted(out, key=lambda m: m.start)
+
+
+def _pronoun_antecedent(doc: Doc, tok: Token, people: Sequence[Mention]) -> Mention | None:
+    """The subject person of the pronoun's sentence, else of the nearest earlier sentence."""
+    before = [m for m in people if m.end <= tok.i]
+    if not before:
+        return None
+    sent_start = tok.sent.start
+    same = [m for m in before if m.start >= sent_start]
+    pool = same or [m for m in before if doc[m.start].sent.start == doc[before[-1].start].sent.start]
+    subjects = [m for m in pool if is_subject(doc, m)]
+    return (subjects or pool)[-1]
+
+
+def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """he/she/him -> the person they most likely refer to (subjects first, then recency)."""
+    people = [m for m in mentions if m.kind in {"person", "title"} and is_person_like(m)]
+    out = list(mentions)
+    for tok in doc:
+        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
+            continue
+        ante = _pronoun_antecedent(doc, tok, people)
+        if ante is not None:
+            pron = Mention(tok.i, tok.i + 1, ante.code, ante.name, "pronoun", "coref:pronoun", ante.titles, ante)
+            out.append(pron)
+            people = sorted(people + [pron], key=lambda m: m.start)
+    return sorted(out, key=lambda m: m.start)
+
+
+def resolve_possessed(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]]) -> list[Mention]:
+    """"his men", "her ministers": an agent group owned by the person a possessive pronoun
+    points to; "men", "fighters" take the person's own code, other agents the person's country."""
+    people = [m for m in mentions if m.kind in {"person", "title"} and is_person_like(m)]
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    for group in bare:
+        start, end, agent = group[0].start, group[-1].end, group[0].agent
+        if start == 0 or doc[start - 1].lower_ not in POSSESSIVES or agent is None or start in taken:
+            continue
+        ante = _pronoun_antecedent(doc, doc[start - 1], people)
+        if ante is None or len(ante.code) < 3:
+            continue
+        code = ante.code if agent.code in OWN_FORCES else compose_code(ante.code[:3], agent.code)
+        name = f"{ante.name}'s {doc[start:end].text}"
+        out.append(Mention(start - 1, end, code, name, "group", "coref:possessive+agent"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _body_antecedent(doc: Doc, pos: int, mentions: Sequence[Mention], igo: bool) -> Mention | None:
+    """The latest non-person mention before ``pos`` in this or the previous sentence (IGOs only
+    when ``igo``), subjects first."""
+    sent = doc[pos].sent
+    floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    pool = [m for m in mentions if floor <= m.start and m.end <= pos and m.kind in BODY_KINDS
+            and not is_person_like(m) and (not igo or m.code.startswith("IGO"))]
+    if igo and not pool:
+        pool = [m for m in mentions if m.end <= pos and m.code.startswith("IGO")]
+    if igo:
+        pool = [m for m in pool if m.kind == "organisation"] or pool
+    subjects = [m for m in pool if is_subject(doc, m)]
+    return (subjects or pool or [None])[-1]
+
+
+def resolve_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the bloc", "the alliance" -> the IGO named before; "it" as the subject of a speech or
+    action verb -> the organisation, government or country named before (not a person)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        if tok.lower_ in ORG_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            ante, start, rule = _body_antecedent(doc, tok.i - 1, out, True), tok.i - 1, "coref:organisation"
+        elif tok.lower_ == "it" and tok.pos_ == "PRON" and context.speaking_subject(tok):
+            ante, start, rule = _body_antecedent(doc, tok.i, out, False), tok.i, "coref:pronoun"
+        else:
+            continue
+        if ante is not None:
+            kind = "pronoun" if rule == "coref:pronoun" else "title"
+            out.append(Mention(start, tok.i + 1, ante.code, ante.name, kind, rule, ante.titles, ante))
+    return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,95 @@
+"""Agent-only mentions ("protesters", "the embassy") take a country from their context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventlens.actoring.compose import compose_code, person_title
+from eventlens.actoring.mention import Mention, Piece
+from eventlens.dictionaries import Agent
+
+NON_STATE_ROOTS = {"IGO", "NGO", "MNC", "IMG", "WST", "---"}
+HARDWARE_ROOTS = {"TANK", "HELICOPTER", "AIRCRAFT", "WARPLANE", "FIGHTER_JET", "WARSHIP", "DRONE", "MISSILE"}
+LOCATIVE_PREPS = {"in", "at", "into", "inside", "outside", "near"}
+
+def state_root(code: str) -> str | None:
+    """The country root of a code, None for IGOs, NGOs, firms and the like."""
+    root = code[:3]
+    return root if root.isalpha() and root not in NON_STATE_ROOTS else None
+
+
+def context_country(doc: Doc, mentions: Sequence[Mention], pos: int) -> str | None:
+    """Nearest state-coded mention in the sentence of ``pos``, else the article's main one."""
+    sent = doc[pos].sent
+    near = [m for m in mentions if sent.start <= m.start < sent.end and state_root(m.code)]
+    if near:
+        return state_root(min(near, key=lambda m: abs(m.start - pos)).code)
+    counts: dict[str, int] = {}
+    for m in mentions:
+        root = state_root(m.code)
+        if root:
+            counts[root] = counts.get(root, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _plural_group(doc: Doc, start: int, end: int) -> bool:
+    """A plural (or "police") agent group with no determiner before it."""
+    if start > 0 and doc[start - 1].pos_ in {"DET", "PRON"}:
+        return False
+    head = doc[end - 1]
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_ == "police"
+
+
+def code_from_context(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]]) -> list[Mention]:
+    """Agent-only mentions without a determiner ("protesters", "Police officers") take the
+    country of the nearest state actor in their sentence, else of the article."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    for group in bare:
+        start, end = group[0].start, group[-1].end
+        if taken.intersection(range(start, end)) or not _plural_group(doc, start, end):
+            continue
+        if context_blocked(doc, start, end, group[0].agent):
+            continue
+        country = context_country(doc, mentions, start)
+        if country:
+            code = compose_code(country, group[0].agent.code if group[0].agent else "")
+            out.append(Mention(start, end, code, doc[start:end].text, "group", "compose:context+agent"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def context_blocked(doc: Doc, start: int, end: int, agent: Agent | None) -> bool:
+    """An agent that the nearest country must not code: several office holders ("the four
+    leaders"), hardware, people in general, reporters told something, a building used as a
+    place ("out of the embassy"), or one owned by a named non-country ("the ministers of the
+    two Gulf states")."""
+    head = doc[end - 1]
+    if agent is None or agent.code == "~PPL" or agent.root in HARDWARE_ROOTS:
+        return True
+    if head.tag_ in {"NNS", "NNPS"} and person_title(agent):
+        return True
+    if end < len(doc) and doc[end].lower_ == "of" and _noun_object(doc[end]):
+        return True
+    return _told(head) or _located(head)
+
+
+def _noun_object(prep: Token) -> bool:
+    """The preposition governs a noun ("of the two Gulf states"), not a gerund ("of striking")."""
+    return any(c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in prep.children)
+
+
+def _told(head: Token) -> bool:
+    """"told reporters": the object of a verb of telling."""
+    return head.dep_ in {"dobj", "dative"} and head.head.lemma_.lower() in {"tell", "brief"}
+
+
+def _located(head: Token) -> bool:
+    """"in the embassy", "out of the consulates": the object of a place preposition."""
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and prep.head.lower_ == "out"
