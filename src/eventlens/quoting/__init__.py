@@ -1,1 +1,1 @@
-"""Helpers of the quotes stage (:mod:`eventlens.quotes`): quote marks and embedded posts."""
+"""Helpers of the quotes stage (:mod:`eventlens.quotes`): marks, cues, speakers, indirect clauses."""

@@ -1,0 +1,73 @@
+"""Reported-clause spans: trimmed, clipped to their line and cut at quote marks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from eventlens.quoting.lexicon import DANGLING, LEADING_JOINERS, MIN_CUT_TOKENS, TIME_MARKS
+from eventlens.quoting.marks import Mark
+from eventlens.quoting.tokens import inside_marks
+
+
+def clause_end(clause: Token) -> int:
+    """End index of the clause, leaving out a closing time clause (``after party leaders urged``)."""
+    end = clause.right_edge.i + 1
+    for child in reversed(list(clause.rights)):
+        if child.dep_ == "advcl" and child.right_edge.i + 1 >= end and any(
+            g.dep_ == "mark" and g.lower_ in TIME_MARKS for g in child.children
+        ):
+            end = child.left_edge.i
+    return end
+
+
+def trim(span: Span) -> Span:
+    """The span without leading ``that``/``but``/punctuation and without dangling words at the end."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in LEADING_JOINERS):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ in DANGLING):
+        end -= 1
+    return doc[start:end]
+
+
+def drop_final_appos(span: Span) -> Span:
+    """The span without an apposition that closes it (``..., a rail hub where ...``)."""
+    for tok in span:
+        if tok.dep_ == "appos" and tok.i > span.start and tok.right_edge.i >= span.end - 1:
+            if span.doc[tok.left_edge.i - 1].text == ",":
+                return trim(span.doc[span.start : tok.left_edge.i])
+    return span
+
+
+def clip_to_line(span: Span, verb: Token) -> Span | None:
+    """The part of ``span`` on the speech verb's line; None when the clause starts on another."""
+    doc = span.doc
+    lo, hi = sorted((span.start, verb.i))
+    if any("\n" in t.text_with_ws for t in doc[lo:hi]):
+        return None
+    cut = next((t for t in span if "\n" in t.text_with_ws), None)
+    if cut is None:
+        return span
+    return trim(doc[span.start : cut.i if "\n" in cut.text else cut.i + 1])
+
+
+def cut_at_marks(span: Span | None, marks: Sequence[Mark]) -> Span | None:
+    """The reported clause up to the first quote mark in it; None when too little is left."""
+    if span is None or len(span) < 2 or inside_marks(span.start_char, marks):
+        return None
+    cut = min((m.open_start for m in marks if span.start_char < m.open_start < span.end_char), default=None)
+    if cut is None:
+        return span
+    kept = _drop_open_relative(trim(span.doc[span.start : next(t.i for t in span if t.idx >= cut)]))
+    return kept if len(kept) >= MIN_CUT_TOKENS else None
+
+
+def _drop_open_relative(span: Span) -> Span:
+    """Drop a relative clause left open at the end of a cut span (``..., who had``)."""
+    for anc in span[-1].ancestors if len(span) else ():
+        if anc.dep_ == "relcl" and span.start < anc.left_edge.i and span.doc[anc.left_edge.i - 1].text == ",":
+            return trim(span.doc[span.start : anc.left_edge.i - 1])
+    return span

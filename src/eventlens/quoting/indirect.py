@@ -1,0 +1,97 @@
+"""Indirect quotes: reported clauses of speech verbs and ``according to`` attributions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from eventlens.models import Actor
+from eventlens.quoting.clauses import clause_end, clip_to_line, cut_at_marks, drop_final_appos, trim
+from eventlens.quoting.cues import according_source
+from eventlens.quoting.lexicon import INDIRECT_LEMMAS, OBJECT_CONTROL_LEMMAS
+from eventlens.quoting.marks import Mark, Post, post_at
+from eventlens.quoting.naming import noun_speaker, phrase_start, subject_of, verb_speaker
+from eventlens.quoting.records import Found, make_quote
+from eventlens.quoting.tokens import inside_marks
+
+
+def indirect_quotes(
+    doc: Doc, marks: Sequence[Mark], posts: Sequence[Post], actors: Sequence[Actor], published: str | None
+) -> list[Found]:
+    """Indirect quotes: reported clauses of speech verbs outside quote marks and post lines."""
+    quotes = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or inside_marks(verb.idx, marks) or post_at(posts, verb.idx):
+            continue
+        for clause in _reported_clauses(verb):
+            span = cut_at_marks(clip_to_line(clause, verb), marks)
+            if span is not None:
+                speaker = verb_speaker(verb, actors)
+                quote = replace(make_quote(span.text, span.start_char, "indirect", speaker, published),
+                                reported_by=_reporter(verb, actors))
+                quotes.append(Found(quote, speaker.span))
+    return quotes + _according_quotes(doc, marks, posts, actors, published)
+
+
+def _reporter(verb: Token, actors: Sequence[Actor]) -> str | None:
+    """Who reports the speech of ``verb`` when it sits in another speech verb's clause (nested)."""
+    for anc in verb.ancestors:
+        if anc.lemma_.lower() in INDIRECT_LEMMAS and anc.pos_ in ("VERB", "AUX") and subject_of(anc) is not None:
+            outer = verb_speaker(anc, actors)
+            return outer.name or outer.text
+    return None
+
+
+def _according_quotes(
+    doc: Doc, marks: Sequence[Mark], posts: Sequence[Post], actors: Sequence[Actor], published: str | None
+) -> list[Found]:
+    """Indirect quotes attributed with ``according to X``: the rest of the sentence."""
+    quotes = []
+    for tok in doc:
+        source = according_source(tok)
+        if source is None or inside_marks(tok.idx, marks) or post_at(posts, tok.idx):
+            continue
+        span = cut_at_marks(_according_clause(tok, source), marks)
+        if span is not None:
+            speaker = replace(noun_speaker(source, actors), cue="according to",
+                              span=(phrase_start(source), source.idx + len(source)))
+            quotes.append(Found(make_quote(span.text, span.start_char, "indirect", speaker, published), speaker.span))
+    return quotes
+
+
+def _according_clause(tok: Token, source: Token) -> Span | None:
+    """The sentence around ``according to X`` without that phrase: the words it attributes."""
+    sent = tok.sent
+    phrase_end = source.right_edge.i + 1
+    if tok.i == sent.start or all(t.is_punct for t in sent.doc[sent.start : tok.i]):
+        return trim(sent.doc[phrase_end : sent.end])
+    return trim(sent.doc[sent.start : tok.i])
+
+
+def _reported_clauses(verb: Token) -> list[Span]:
+    """The clauses ``verb`` reports: its ``ccomp``s (said that A and that B) or ``urged X to Y``."""
+    lemma = verb.lemma_.lower()
+    if subject_of(verb) is None:
+        return []
+    doc = verb.doc
+    if lemma in INDIRECT_LEMMAS:
+        return [span for c in verb.children if c.dep_ == "ccomp" for span in _split_that_conj(c)]
+    if lemma in OBJECT_CONTROL_LEMMAS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if obj is not None and comp is not None and obj.i < comp.i:
+            return [drop_final_appos(trim(doc[obj.left_edge.i : comp.right_edge.i + 1]))]
+    return []
+
+
+def _split_that_conj(clause: Token) -> list[Span]:
+    """A reported clause split at conjuncts that bring their own ``that`` (A and that B)."""
+    doc = clause.doc
+    parts = [c for c in clause.children if c.dep_ == "conj" and any(g.lower_ == "that" for g in c.lefts)]
+    if not parts:
+        return [trim(doc[clause.left_edge.i : clause_end(clause)])]
+    first_end = min(p.left_edge.i for p in parts)
+    spans = [trim(doc[clause.left_edge.i : first_end])]
+    return spans + [trim(doc[p.left_edge.i : p.right_edge.i + 1]) for p in parts]
