@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 # Short organisation codes used by the gold, and their Phoenix equivalents.
-ORG_ALIASES = {"NATO": "IGOWSTNAT", "EU": "IGOEUREEC", "UNO": "IGOUNO", "UN": "IGOUNO", "AU": "IGOAFR"}
+ORG_ALIASES = {"NATO": "IGOWSTNAT", "EU": "IGOEUREEC", "UNO": "IGOUNO", "UN": "IGOUNO", "AU": "IGOAFR", "G7": "IGOG7"}
 SYMMETRIC = {"041", "044", "046", "057", "062", "0871"}
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.coding.antecedents import antecedent_candidates, copy_candidates, copy_mode, resolve
-from eventlens.coding.dictionary import dictionary_candidates
+from eventlens.coding.dictionary import STRICT, DictionaryMode, dictionary_candidates
 from eventlens.coding.lexicon import (
     Lexicon,
     Lexicons,
@@ -25,11 +25,15 @@ from eventlens.coding.lexicon import (
 from eventlens.coding.mentions import ActorIndex
 from eventlens.coding.nouns import noun_candidates
 from eventlens.coding.readiness import readiness_candidates
-from eventlens.coding.records import Found, dedupe_found, to_event
-from eventlens.coding.syntax import MAX_SENTENCE_TOKENS, in_spans, sentence_segments
+from eventlens.coding.records import Found, dedupe_found, drop_shadowed, to_event
+from eventlens.coding.syntax import MAX_SENTENCE_TOKENS, in_spans, sentence_segments, subject_of
 from eventlens.coding.verbs import matching_rule, verb_candidates, verb_rules
 from eventlens.models import Actor, Event
 from eventlens.ontology import Ontology
+
+# Verbal acts (statements, appeals, intents, praise, demands, criticism, rejection, threats, protest):
+# coded from a partial quote whose subject the reporter names outside the quote marks.
+SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
 __all__ = ["Found", "Lexicon", "Lexicons", "Rule", "dictionary_rules", "extract", "find", "load_lexicon", "packaged_verb_files"]
 
@@ -52,7 +56,7 @@ def extract(
     RETURNS (list[Event]): events with ids ``e1``, ``e2`` ... in text order; ``date`` is ``"unknown"``
         and ``location`` None (later stages fill them).
     """
-    found = resolve(find(doc, actors, lexicon, skip_spans))
+    found = drop_shadowed(resolve(find(doc, actors, lexicon, skip_spans)))
     kept = dedupe_found(c for c in found if ontology.valid(c.code))
     kept.sort(key=lambda c: (c.trigger.idx, c.source.start))
     return [to_event(f"e{i}", c, ontology) for i, c in enumerate(kept, start=1)]
@@ -64,33 +68,39 @@ def find(
     lexicon: Lexicons | None = None,
     skip_spans: Iterable[tuple[int, int]] = (),
     factual: bool = True,
+    require_dyad: bool = True,
 ) -> list[Found]:
     """Every event the lexicon codes in ``doc``, codes unchecked and not deduplicated.
 
     factual (bool): False codes what verb-dictionary patterns say even for negated or modal
         verbs (the PETRARCH validation convention); TOML rules always apply their modality checks.
+    require_dyad (bool): False lets a verb-dictionary pattern code an event whose target is not
+        found (``target`` None; PETRARCH's ``require_dyad = false``).
     RETURNS (list[Found]): in sentence order; a sentence that fails to code is skipped.
     """
     lex = lexicon or load_lexicon()
     index = ActorIndex(actors)
     spans = tuple(skip_spans)
     found: list[Found] = []
+    mode = DictionaryMode(factual, require_dyad)
     for sent in sentence_segments(doc):
-        found.extend(_sentence_events(sent, lex, index, spans, factual))
+        found.extend(_sentence_events(sent, lex, index, spans, mode))
     return found
 
 
 def _sentence_events(sent: Span, lex: Lexicons, index: ActorIndex, spans: Sequence[tuple[int, int]],
-                     factual: bool) -> list[Found]:
+                     mode: DictionaryMode) -> list[Found]:
     """Events of one sentence segment (over-long segments give none)."""
     out: list[Found] = []
     if len(sent) > MAX_SENTENCE_TOKENS:
         return out
     for token in sent:
         if in_spans(token, spans):
+            if token.pos_ == "VERB" and reporter_frames(token, spans):
+                out.extend(f for f in _verb_events(token, sent, lex, index, mode) if f.code[:2] in SPEECH_ROOTS)
             continue
         if token.pos_ in ("VERB", "AUX"):
-            out.extend(_verb_events(token, sent, lex, index, factual))
+            out.extend(_verb_events(token, sent, lex, index, mode))
         elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lex.nouns:
             out.extend(noun_candidates(token, sent, lex.nouns[token.lemma_.lower()], index))
         elif token.pos_ == "ADJ" and token.lemma_.lower() in lex.adjectives:
@@ -98,14 +108,24 @@ def _sentence_events(sent: Span, lex: Lexicons, index: ActorIndex, spans: Sequen
     return out
 
 
-def _verb_events(verb: Token, sent: Span, lex: Lexicons, index: ActorIndex, factual: bool) -> list[Found]:
+def reporter_frames(verb: Token, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a quoted verb is the reporter's account: its subject stands outside the quote
+    (``Guterres "firmly condemns the coup"``), so the quote gives the words of a verbal act."""
+    subject, inherited = subject_of(verb)
+    return subject is not None and not inherited and not in_spans(subject, spans) and subject.i < verb.i
+
+
+def _verb_events(verb: Token, sent: Span, lex: Lexicons, index: ActorIndex, mode: DictionaryMode) -> list[Found]:
     """Events of the first rule of ``verb`` that applies; the fallback dictionary when none does."""
     rule = matching_rule(verb, sent, verb_rules(verb, lex.verbs))
     if rule is not None and rule.kind == "dictionary":
-        return dictionary_candidates(verb, sent, rule, index, factual)
+        return dictionary_candidates(verb, sent, rule, index, mode)
     if rule is not None:
-        return verb_candidates(verb, sent, rule, index) or antecedent_candidates(verb, sent, rule, index)
+        found = verb_candidates(verb, sent, rule, index)
+        if all(f.target is None for f in found):  # target-less: an earlier event may give the target
+            found += antecedent_candidates(verb, sent, rule, index)
+        return found
     if (mode := copy_mode(verb)) is not None:
         return copy_candidates(verb, sent, mode, index)
     fallback = matching_rule(verb, sent, verb_rules(verb, lex.fallback))
-    return dictionary_candidates(verb, sent, fallback, index, True, strict=True) if fallback else []
+    return dictionary_candidates(verb, sent, fallback, index, STRICT) if fallback else []

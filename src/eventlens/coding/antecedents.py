@@ -17,7 +17,7 @@ from eventlens.coding.lexicon import Rule
 from eventlens.coding.mentions import ActorIndex, same_actor
 from eventlens.coding.modality import modality_of
 from eventlens.coding.records import Found
-from eventlens.coding.syntax import is_passive
+from eventlens.coding.syntax import is_passive, naming_parts
 from eventlens.coding.verbs import verb_code, verb_sources
 
 # Nouns that name a kind of event, with the CAMEO roots an earlier event must have to be the one named.
@@ -28,16 +28,23 @@ _KINDS = {
     ("17", "18", "19", "20"): "coup mutiny rebellion uprising seizure takeover",
     ("16", "17"): "expulsion arrest detention crackdown ban order law",
     ("16", "17", "19"): "sanction measure blockade embargo",
+    ("03", "04", "05", "06", "08"): "meeting talk talks summit negotiation conference",
 }
 EVENT_NOUNS = {noun: roots for roots, nouns in _KINDS.items() for noun in nouns.split()}
+MEETING_ROOTS = ("03", "04", "05", "06", "08")
 # Nouns naming some earlier act without saying which: any earlier act that is not itself words.
 GENERIC_NOUNS = frozenset({"move", "decision", "step", "action", "plan", "proposal", "policy", "it", "this",
                            "that", "them"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
+# Verbal acts of root 05 (praise, verbal defence, rallying, recognition, apology, forgiveness).
+VERBAL_CODES = ("051", "052", "053", "054", "055", "056")
+# Rejections that are acts, not words: scrapping a contract or a deal (121), a veto (129).
+ACTING_REJECTIONS = ("121", "129")
 # What a denial rejects: an accusation made earlier.
 CLAIM_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "report", "assertion", "it", "this",
                          "that", "them"})
 REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
+HOSTING = "043"  # "the meeting was hosted by X": X hosted the parties of the meeting named
 DENIAL = "016"
 ANTECEDENT_CONFIDENCE = 0.5
 
@@ -47,12 +54,25 @@ def awaits_antecedent(verb: Token, rule: Rule, code: str) -> bool:
     if code == DENIAL:
         nouns = [c for c in verb.children if c.dep_ == "dobj"] or ([verb.head] if verb.dep_ == "relcl" else [])
         return any(n.lemma_.lower() in CLAIM_NOUNS for n in nouns)
-    if code[:2] not in REACTION_ROOTS:
+    if code[:2] not in REACTION_ROOTS and code != HOSTING:
         return False
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.target for p in c.children
               if p.dep_ == "pobj"]
-    return any(h.lemma_.lower() in EVENT_NOUNS or h.lemma_.lower() in GENERIC_NOUNS for h in heads)
+    if (named := naming_parts(verb)[0]) is not None:
+        heads.append(named)
+    if code == HOSTING:
+        return any(EVENT_NOUNS.get(_noun_lemma(h)) == MEETING_ROOTS for h in heads)
+    return any(_noun_lemma(h) in EVENT_NOUNS or h.lemma_.lower() in GENERIC_NOUNS for h in heads)
+
+
+def _noun_lemma(noun: Token) -> str:
+    """The event lemma of a noun: its own, or its compound modifier's ("coup attempt" -> coup)."""
+    lemma = noun.lemma_.lower()
+    if lemma in EVENT_NOUNS:
+        return lemma
+    return next((c.lemma_.lower() for c in noun.children if c.dep_ == "compound"
+                 and c.lemma_.lower() in EVENT_NOUNS), lemma)
 
 
 def antecedent_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex) -> list[Found]:
@@ -100,16 +120,31 @@ def _antecedent_roots(item: Found) -> frozenset[str]:
     if item.code == DENIAL:
         return frozenset({"11", "12"})
     noun = _object_noun(item.trigger)
+    if item.code == HOSTING:
+        return frozenset(MEETING_ROOTS)
     if noun in EVENT_NOUNS:
         return frozenset(EVENT_NOUNS[noun])
     return frozenset(f"{r:02d}" for r in range(1, 21)) - VERBAL_ROOTS
 
 
+def _names(item: Found, earlier: Found) -> bool:
+    """Whether a reaction's object can name ``earlier``: its root fits, and a generic noun ("the
+    move") names an act, not words of praise or apology."""
+    generic = item.code not in (DENIAL, HOSTING) and _object_noun(item.trigger) not in EVENT_NOUNS
+    if generic and earlier.code.startswith(ACTING_REJECTIONS):
+        return True
+    if earlier.code[:2] not in _antecedent_roots(item):
+        return False
+    return not (generic and earlier.code.startswith(VERBAL_CODES))
+
+
 def _object_noun(verb: Token) -> str:
     """Lemma of the object noun of a reaction verb (object, passive subject or prepositional object)."""
+    if (named := naming_parts(verb)[0]) is not None:
+        return _noun_lemma(named)
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
-            return c.lemma_.lower()
+            return _noun_lemma(c)
     return next((p.lemma_.lower() for c in verb.children if c.dep_ == "prep" for p in c.children
                  if p.dep_ == "pobj"), "")
 
@@ -119,7 +154,7 @@ def _complete(item: Found, earlier: Found) -> Found | None:
     if same_actor(item.source, earlier.source):
         return None
     if item.pending == "antecedent":
-        if earlier.code[:2] not in _antecedent_roots(item):
+        if not _names(item, earlier):
             return None
         return replace(item, target=earlier.source, pending=None, rule=item.rule + " antecedent")
     if item.pending == "in_kind":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
 from eventlens import verbdicts
@@ -20,27 +22,43 @@ FUNCTION_WORDS = frozenset({"to", "with", "of", "in", "on", "for", "against", "a
 STRICT_TARGETS = Rule("fallback", "", target=("dobj", "dative", "nonplace"))
 
 
-def dictionary_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex, factual: bool,
-                          strict: bool = False) -> list[Found]:
-    """Events of a verb-dictionary rule: the best pattern's code (else the block's) and its slots.
+@dataclass(frozen=True, slots=True)
+class DictionaryMode:
+    """How verb-dictionary rules code.
 
-    factual (bool): skip verbs whose modality is blocked (negated, modal ...), unless a pattern
-        with words before the verb matched (PETRARCH convention).
-    strict (bool): the fallback mode for news: the verb must be factual, the source is the verb's
-        subject and the target its object or a non-place prepositional object (pattern slots unused).
+    factual: skip verbs whose modality is blocked (negated, modal ...), unless a pattern with
+        words before the verb matched (PETRARCH convention).
+    require_dyad: False codes a matched pattern even when no target is found (target None).
+    strict: the fallback mode for news: the verb must be factual, the source is the verb's subject
+        and the target its object or a non-place prepositional object (pattern slots unused).
     """
-    if strict:
+
+    factual: bool = True
+    require_dyad: bool = True
+    strict: bool = False
+
+
+STRICT = DictionaryMode(strict=True)
+
+
+def dictionary_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex,
+                          mode: DictionaryMode = DictionaryMode()) -> list[Found]:
+    """Events of a verb-dictionary rule: the best pattern's code (else the block's) and its slots."""
+    if mode.strict:
         return _strict_candidates(verb, sent, rule, index)
     match = _best_match(rule, verb, sent, index)
     code = match.pattern.code if match is not None else rule.code
-    if not code or (factual and modality_of(verb) == "blocked" and not (match and match.pattern.pre)):
+    if not code or (mode.factual and modality_of(verb) == "blocked" and not (match and match.pattern.pre)):
         return []
     passive = is_passive(verb)
     sources = _slot_actors(match, "source", sent, index) or verb_sources(verb, passive, index, sent)[0]
     targets = _slot_actors(match, "target", sent, index) or verb_targets(verb, rule, passive, index)
     compound = match is not None and "compound" in match.pattern.slots()
     confidence = 0.7 if match is not None else 0.5
-    return _dictionary_pairs(sources, targets, code, compound, verb, sent, _label(rule, match), confidence)
+    found = _dictionary_pairs(sources, targets, code, compound, verb, sent, _label(rule, match), confidence)
+    if not found and not mode.require_dyad and not any(c.dep_ == "dobj" for c in verb.children):
+        found = [Found(s, None, code.split(":")[0], verb, sent, _label(rule, match), confidence) for s in sources]
+    return found
 
 
 def _strict_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex) -> list[Found]:

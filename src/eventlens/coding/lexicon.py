@@ -31,6 +31,7 @@ class Rule:
     refine: tuple[tuple[str, str], ...] = ()
     only_refined: bool = False
     no_target: bool = False
+    bare: bool = False
     intent: str | None = None
     kind: str = "verb"
     patterns: tuple[verbdicts.Pattern, ...] = ()
@@ -45,7 +46,7 @@ class Rule:
             needs=entry.get("needs"), object=frozenset(entry.get("object", ())), oprd=bool(entry.get("oprd")),
             refine=tuple((k, str(v)) for k, v in entry.get("refine", {}).items()),
             only_refined=bool(entry.get("only_refined")), no_target=bool(entry.get("no_target")),
-            intent=entry.get("intent"),
+            intent=entry.get("intent"), bare=bool(entry.get("bare")),
         )
 
 

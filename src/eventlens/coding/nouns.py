@@ -17,31 +17,34 @@ from eventlens.models import Actor
 
 LIGHT_VERBS = frozenset(
     {"launch", "carry", "conduct", "hold", "have", "make", "impose", "reimpose", "stage", "pay", "begin",
-     "start", "resume", "mount", "give", "issue", "extend", "level", "obtain", "secure", "receive", "win"}
+     "start", "resume", "mount", "give", "issue", "extend", "level", "obtain", "secure", "receive", "win",
+     "continue", "organize", "organise", "lead", "join"}
 )
 FRAME_PREPS = frozenset({"after", "before", "during", "following", "since", "at", "in", "ahead"})
 
 
 def noun_candidates(noun: Token, sent: Span, rules: list[Rule], index: ActorIndex) -> list[Found]:
     """Events coded from an event noun ("his summit with Putin", "a pledge from Putin")."""
-    rule = rules[0]
     if any(c.lower_ in NEGATORS for c in noun.children if c.dep_ in ("det", "neg")):
         return []
     anchor = _noun_anchor(noun)
-    code, why = _noun_code(rule, noun, anchor)
+    keys = [noun, *noun.subtree, *([anchor] if anchor is not None else [])]
+    rule = next((r for r in rules if refined_code(r, keys) is not None), rules[0])
+    code, why = _noun_code(rule, keys, anchor)
     if code is None:
         return []
     sources = _noun_sources(noun, rule, anchor, index)
-    light = anchor if anchor is not None and anchor.lemma_.lower() in LIGHT_VERBS else None
+    light = anchor if anchor is not None and is_light(anchor) else None
     targets = phrases_actors(_noun_preps(noun, rule.target, light), index)
     confidence = 0.45 if why == "intent" else 0.6
     label = f"noun:{rule.lemma} {'via ' + anchor.lemma_.lower() + ' ' if light is not None else ''}{why}"
     return pair_actors(sources, targets, rule, code, noun, sent, label.strip(), confidence)
 
 
-def _noun_code(rule: Rule, noun: Token, anchor: Token | None) -> tuple[str | None, str]:
-    """The code of an event noun given the modality of its anchor verb, with a word saying why."""
-    code = refined_code(rule, [noun, *noun.subtree])
+def _noun_code(rule: Rule, keys: list[Token], anchor: Token | None) -> tuple[str | None, str]:
+    """The code of an event noun (refined by ``keys``: the noun phrase and its anchor verb) given the
+    modality of its anchor verb, with a word saying why."""
+    code = refined_code(rule, keys)
     modality = modality_of(anchor) if anchor is not None else "ok"
     if code is None or modality == "blocked":
         return None, ""
@@ -50,12 +53,22 @@ def _noun_code(rule: Rule, noun: Token, anchor: Token | None) -> tuple[str | Non
     return code, slot_word(rule)
 
 
+def is_light(verb: Token) -> bool:
+    """Whether a verb is a light verb, by lemma or, where the lemmatiser slipped ("staged" -> "stag"),
+    by its inflected form."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word, word.removesuffix("d"), word.removesuffix("ed"), word.removesuffix("s")}
+    return bool(forms & LIGHT_VERBS)
+
+
 def _noun_anchor(noun: Token) -> Token | None:
     """The verb whose subject performs the noun's event: a light verb or the clause of a time phrase."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ == "dobj" and is_light(noun.head):
         return noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
         return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() == "go":
+        return noun.head.head  # "went on strike"
     return None
 
 

@@ -126,3 +126,60 @@ def prep_objects(verb: Token, prep: str) -> list[Token]:
     preps = [t for t in clause_of(verb) if t.lower_ == prep and t.dep_ in ("prep", "dative", "agent")]
     preps.sort(key=lambda t: _depth(t, verb))
     return [p for t in preps for p in t.children if p.dep_ == "pobj"]
+
+
+# Particles a parser often hangs inside the object phrase ("ordered 48 Russians it identified ... out").
+DISPLACED_PARTICLES = frozenset({"out", "off", "away"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+
+
+def has_particle(verb: Token, word: str) -> bool:
+    """Whether ``word`` is a particle or preposition of the verb, or a displaced particle in its object."""
+    if any(c.lower_ == word and c.dep_ in ("prt", "prep", "agent") and not _dated(c) for c in verb.children):
+        return True
+    if word not in DISPLACED_PARTICLES:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(t.lower_ == word and t.dep_ in ("prep", "prt", "advmod") for o in objects for t in o.subtree)
+
+
+def _dated(prep: Token) -> bool:
+    """Whether a preposition only dates the clause ("called ... on Thursday" is no "call on")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
+def naming_parts(verb: Token) -> tuple[Token | None, Token | None]:
+    """(named thing, name) of "called X Y", also where the parser hung Y on X or X on Y.
+
+    "called the move a mistake" (oprd), "called the move 'a stab in the back'" (an indefinite or
+    quoted apposition), "called the mutiny "treason"" (X a modifier of Y, a quote mark between).
+    """
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if oprd is not None or dobj is None:
+        return dobj, oprd
+    for appos in (c for c in dobj.children if c.dep_ == "appos"):
+        if _quoted_or_indefinite(appos):
+            return dobj, appos
+    for mod in (c for c in dobj.children if c.dep_ in ("nmod", "compound") and c.i < dobj.i):
+        if any(t.text in QUOTE_MARKS for t in verb.doc[mod.i + 1 : dobj.i]):
+            return mod, dobj
+    return None, None
+
+
+def _quoted_or_indefinite(noun: Token) -> bool:
+    """Whether a noun phrase opens with a quote mark or an indefinite article."""
+    first = noun.doc[noun.left_edge.i]
+    before = noun.doc[first.i - 1] if first.i > 0 else first
+    return first.lower_ in ("a", "an") or before.text in QUOTE_MARKS or first.text in QUOTE_MARKS
+
+
+def free_relative_heads(verb: Token) -> list[Token]:
+    """What a "what"-clause object names: "hit what the military said were Hamas targets" -> targets."""
+    out: list[Token] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        what = clause.left_edge
+        if what.lower_ == "what" and what.dep_ in ("nsubj", "dobj"):
+            out.extend(c for c in what.head.children if c.dep_ in ("attr", "oprd"))
+    return out

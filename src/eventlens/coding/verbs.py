@@ -15,7 +15,10 @@ from eventlens.coding.syntax import (
     any_prep_objects,
     clause_of,
     dateline_end,
+    free_relative_heads,
+    has_particle,
     is_passive,
+    naming_parts,
     objects_of,
     prep_objects,
     subject_of,
@@ -54,9 +57,11 @@ def _rule_applies(rule: Rule, verb: Token, sent: Span | None = None) -> bool:
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if particles and rule.needs not in particles:  # "call off" is not "call"
         return False
-    if rule.needs and not any(c.lower_ == rule.needs and c.dep_ in ("prt", "prep", "agent") for c in verb.children):
+    if rule.needs and not has_particle(verb, rule.needs):
         return False
-    if rule.oprd and not any(c.dep_ == "oprd" for c in verb.children):
+    if rule.oprd and naming_parts(verb)[1] is None:
+        return False
+    if rule.bare and any(c.dep_ == "dobj" for c in verb.children):  # "demonstrated its resolve"
         return False
     if rule.object:
         return any(o.lemma_.lower() in rule.object for o in objects_of(verb))
@@ -68,12 +73,22 @@ def verb_code(rule: Rule, verb: Token) -> tuple[str | None, str]:
     modality = modality_of(verb)
     if modality == "blocked":
         return None, ""
-    code = refined_code(rule, clause_of(verb))
+    code = refined_code(rule, refine_tokens(verb))
     if code is None:
         return None, ""
     if modality == "intent":
         return (rule.intent, "intent") if rule.intent else (None, "")
     return code, slot_word(rule)
+
+
+def refine_tokens(verb: Token) -> list[Token]:
+    """Tokens whose words refine a verb's code: its clause, plus a subject it shares with another verb
+    ("protesters stormed the residence and set fire to it")."""
+    tokens = clause_of(verb)
+    subject, inherited = subject_of(verb)
+    if inherited and subject is not None:
+        tokens.extend(t for t in subject.subtree if t.dep_ not in ("relcl", "acl"))
+    return tokens
 
 
 def verb_sources(verb: Token, passive: bool, index: ActorIndex, sent: Span | None = None) -> tuple[list[Actor], bool]:
@@ -108,7 +123,8 @@ def _slot_tokens(verb: Token, slot: str, passive: bool) -> list[Token]:
             return [c for c in verb.children if c.dep_ == "nsubjpass"]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         controlled = [s for c in verb.children if c.dep_ == "xcomp" for s in c.children if s.dep_ == "nsubj"]
-        return objects or controlled  # "urged lawmakers to act" is often parsed with lawmakers under "act"
+        # "urged lawmakers to act" is often parsed with lawmakers under "act"
+        return objects or controlled or free_relative_heads(verb)
     if slot == "dative":
         return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     if slot == "ccomp":
@@ -116,6 +132,9 @@ def _slot_tokens(verb: Token, slot: str, passive: bool) -> list[Token]:
     if slot == "if":  # "warned that if Tehran pursued ..., it would ...": the condition's subject
         return [s for c in verb.children if c.dep_ == "ccomp" for a in c.children
                 if a.dep_ == "advcl" and is_conditional(a) for s in a.children if s.dep_ in SUBJECT_DEPS]
+    if slot == "purpose":  # "took to the streets to protest the arrest of X"
+        return [o for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i
+                and any(a.lower_ == "to" for a in c.children) for o in c.children if o.dep_ == "dobj"]
     if slot == "any":
         return any_prep_objects(verb)
     if slot == "nonplace":

@@ -3,7 +3,8 @@
 Scored as ``shared/benchmarks/petrarch2_validation/README.md`` says: per record the set of
 ``(source, target, code)`` triples against the expected set (empty for ``no_event`` and expected
 errors); exact records, expected events reproduced, false events and exceptions (an exception
-counts as no output). Actors come from the validation actor/agent files read by
+counts as no output). Each record's ``config`` is applied where eventlens has the option: ``require_dyad = false``
+codes events whose target is missing (written ``---``). Actors come from the validation actor/agent files read by
 :mod:`eventlens.dictionaries`, verbs from the TABARI-format verb file read by
 :mod:`eventlens.verbdicts`; sentences are parsed with spaCy from their text.
 """
@@ -120,11 +121,21 @@ def _resources(folder: Path) -> tuple[Any, events.Lexicons]:
     return lexicon, verbs
 
 
-def _code(doc: Any, article: Any, lexicon: Any, verbs: events.Lexicons) -> set[Triple]:
-    """The triples eventlens codes for one parsed record."""
+NO_TARGET = "---"
+
+
+def requires_dyad(config: dict[str, Any]) -> bool:
+    """The record's ``require_dyad`` option (PETRARCH's default: true)."""
+    return str(config.get("require_dyad", "true")).strip().lower() != "false"
+
+
+def _code(doc: Any, article: Any, lexicon: Any, verbs: events.Lexicons, config: dict[str, Any]) -> set[Triple]:
+    """The triples eventlens codes for one parsed record under its config (a missing target is ``---``)."""
     found_actors = actor_stage.extract(doc, article, lexicon)
-    found = events.find(doc, found_actors, verbs, factual=False)
-    return {(f.source.code, f.target.code, f.code) for f in found if f.target is not None}
+    dyad = requires_dyad(config)
+    found = events.find(doc, found_actors, verbs, factual=False, require_dyad=dyad)
+    return {(f.source.code, f.target.code if f.target else NO_TARGET, f.code) for f in found
+            if f.target is not None or not dyad}
 
 
 def score(cases: list[dict[str, Any]], settings: Settings, folder: Path) -> tuple[Tally, float, float]:
@@ -138,7 +149,7 @@ def score(cases: list[dict[str, Any]], settings: Settings, folder: Path) -> tupl
     for (doc, article), case in zip(parse(articles, nlp, settings.batch_size), cases, strict=True):
         t0 = time.perf_counter()
         try:
-            pred = set() if discarded(case["text"], discards) else _code(doc, article, lexicon, verbs)
+            pred = set() if discarded(case["text"], discards) else _code(doc, article, lexicon, verbs, case.get("config") or {})
         except Exception as exc:  # a record that fails counts as an exception, never stops the run
             tally.exceptions += 1
             tally.failures.append(f"{case['id']}: {type(exc).__name__}: {exc}")

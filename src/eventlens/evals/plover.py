@@ -7,7 +7,9 @@ coder is most confident of (first in text order on ties) is compared with the go
 - ``type_accuracy_coded``: the same over records where eventlens coded an event;
 - ``any_type``: some event of the sentence has the gold type;
 - ``source_accuracy`` / ``target_accuracy``: its source (target) country or IGO root is one of the
-  gold actors' codes, over coded records whose gold record names such an actor.
+  gold actors' codes, over coded records whose gold record names such an actor;
+- ``target_accuracy_stated``: the same over records whose top event names a target (an event
+  CAMEO codes without a target, such as a protest, counts as a miss in ``target_accuracy`` only).
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def _score_one(events: list[dict[str, Any]], gold: dict[str, Any], counts: _Coun
         if roots:
             counts[f"{role}_base"] += 1
             counts[f"{role}_hit"] += _root(top.get(role)) in roots
+            counts[f"{role}_stated"] += top.get(role) is not None
 
 
 def _figures(counts: _Counts) -> dict[str, Any]:
@@ -85,6 +88,7 @@ def _figures(counts: _Counts) -> dict[str, Any]:
         "any_type": counts.ratio("any_type", "records"),
         "source_accuracy": counts.ratio("source_hit", "source_base"),
         "target_accuracy": counts.ratio("target_hit", "target_base"),
+        "target_accuracy_stated": counts.ratio("target_hit", "target_stated"),
     }
 
 

@@ -30,7 +30,7 @@ def last_speech_verb(tokens: Sequence[Token]) -> Token | None:
 def _governing_speech_verb(doc: Doc, text: str, mark: Mark) -> Token | None:
     """The nearest speech verb with an active subject above the quoted words, on their line."""
     for tok in tokens_in(doc, mark.start, mark.end):
-        if mark.start <= tok.head.idx < mark.end and tok.head is not tok:
+        if mark.start <= tok.head.idx < mark.end and tok.head.i != tok.i:
             continue
         outside = [a for a in tok.ancestors if not mark.open_start <= a.idx < mark.close_end]
         verb = first_speech_verb(same_line(text, mark.start, outside))
