@@ -6,7 +6,8 @@ stage's own output, which leaves vague expressions out.
 
 Scoring follows the benchmark README: a strict match has the identical span, a relaxed match
 any overlap (gold and system timexes are paired one to one, earliest first); type and value
-are judged on relaxed matches, and value F1 = relaxed F1 x value accuracy.
+are judged on relaxed matches, and value F1 = relaxed F1 x value accuracy. ``mod_*`` (an extra
+figure) scores the TIMEX3 ``mod`` on relaxed matches: precision over system mods, recall over gold mods.
 """
 
 from __future__ import annotations
@@ -32,11 +33,14 @@ class Tally:
     relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
+    mod_gold: int = 0
+    mod_system: int = 0
+    mod_ok: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         """Add another tally's counts (and misses) to this one."""
-        for name in ("system", "gold", "strict", "relaxed", "type_ok", "value_ok"):
+        for name in ("system", "gold", "strict", "relaxed", "type_ok", "value_ok", "mod_gold", "mod_system", "mod_ok"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 
@@ -77,6 +81,7 @@ def score_document(gold: list[dict[str, Any]], system: list[DateRef], doc_id: st
         tally.strict += (g["start"], g["end"]) == (s.start, s.end)
         tally.type_ok += g["type"] == s.type
         tally.value_ok += g["value"] == s.value
+        _count_mod(tally, g.get("mod"), s.mod)
         if g["value"] != s.value:
             tally.misses.append(f"{doc_id}: {g['text']!r} gold {g['value']} got {s.text!r} {s.value}")
     paired = {id(g) for g, _ in pairs}
@@ -84,6 +89,13 @@ def score_document(gold: list[dict[str, Any]], system: list[DateRef], doc_id: st
     matched = {id(s) for _, s in pairs}
     tally.misses += [f"{doc_id}: spurious {s.text!r} {s.value}" for s in system if id(s) not in matched]
     return tally
+
+
+def _count_mod(tally: Tally, gold: str | None, system: str | None) -> None:
+    """Count a relaxed pair's TIMEX3 ``mod``: gold ones, system ones, and those that agree."""
+    tally.mod_gold += gold is not None
+    tally.mod_system += system is not None
+    tally.mod_ok += gold is not None and gold == system
 
 
 def _f1(matched_sys: int, n_sys: int, matched_gold: int, n_gold: int) -> tuple[float, float, float]:
@@ -99,11 +111,13 @@ def figures_of(t: Tally) -> dict[str, float]:
     rp, rr, rf = _f1(t.relaxed, t.system, t.relaxed, t.gold)
     type_acc = t.type_ok / t.relaxed if t.relaxed else 0.0
     value_acc = t.value_ok / t.relaxed if t.relaxed else 0.0
+    mp, mr, mf = _f1(t.mod_ok, t.mod_system, t.mod_ok, t.mod_gold)
     raw = {
         "strict_precision": sp, "strict_recall": sr, "strict_f1": sf,
         "relaxed_precision": rp, "relaxed_recall": rr, "relaxed_f1": rf,
         "type_accuracy": type_acc, "type_f1": rf * type_acc,
         "value_accuracy": value_acc, "value_f1": rf * value_acc,
+        "mod_precision": mp, "mod_recall": mr, "mod_f1": mf,
         "gold": t.gold, "system": t.system,
     }
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in raw.items()}

@@ -1,0 +1,132 @@
+"""Anchoring: deictic words and clock times against the day they refer to, relative cues ("two days later")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from eventlens.models import DateRef
+from eventlens.timex.calendar import day_of, iso, number
+from eventlens.timex.lexicon import CARRY_DAYS, CLOCK, INVALID, MONTH_DAY, WEEKDAY, Context, Found, Resolved
+from eventlens.timex.normalise import clock_hm, norm_deictic
+
+
+def quote_anchor(pub: date, text: str, pos: int, dates: list[DateRef]) -> date:
+    """The day words spoken at ``pos`` refer to: inside quote marks, the latest past day named before."""
+    if not in_quote(text, pos):
+        return pub
+    for ref in reversed(dates):
+        d = day_of(ref)
+        if ref.end <= pos and d is not None and d <= pub:
+            return d
+    return pub
+
+
+def in_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies between quote marks in its paragraph (straight or curly)."""
+    para = text[text.rfind("\n", 0, pos) + 1 : pos]
+    if para.rfind("\u201c") > para.rfind("\u201d"):
+        return True
+    return para.count('"') % 2 == 1
+
+
+DEICTIC_RE = re.compile(
+    r"\b(?P<dx>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his|[Ll]ast)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+)
+
+
+CLOCK_RE = re.compile(
+    r"(?<![\d:.])(?:" + CLOCK + r")(?:\s+(?:GMT|UTC|local time))?(?:,?\s+(?:on\s+)?(?P<daytext>"
+    + MONTH_DAY.replace("?P<", "?P<c_") + r"|" + WEEKDAY.replace("?P<", "?P<cw_") + r"))?"
+)
+
+
+def anchored(ctx: Context, pub: date, body_start: int, refs: list[DateRef]) -> list[Found]:
+    """Deictic words and clock times, resolved against the day they refer to."""
+    found: list[Found] = []
+    for m in DEICTIC_RE.finditer(ctx.text, body_start):
+        res = norm_deictic(m, quote_anchor(pub, ctx.text, m.start(), refs))
+        if res:
+            found.append(Found(m.start(), m.end(), res))
+    for m in CLOCK_RE.finditer(ctx.text, body_start):
+        res = _clock_time(m, pub, refs, ctx.text)
+        if res:
+            found.append(Found(m.start(), m.end(), res))
+    return found
+
+
+def _clock_time(m: re.Match[str], pub: date, refs: list[DateRef], text: str) -> Resolved | None:
+    """``2 p.m.`` (on the day named nearby) or ``00:00 on Feb. 15``."""
+    hm = clock_hm(m)
+    if hm is None:
+        return None
+    day = _nearby_day(m.start(), refs, pub, text)
+    if m["daytext"]:
+        inner = [r for r in refs if m.start("daytext") <= r.start < m.end()]
+        if not inner or day_of(inner[0]) is None:
+            return INVALID
+        day = day_of(inner[0])
+    return f"{iso(day)}T{hm[0]:02d}:{hm[1]:02d}", "TIME", "time"
+
+
+def _nearby_day(pos: int, refs: list[DateRef], pub: date, text: str) -> date:
+    """The day a clock time at ``pos`` belongs to: the latest day named before it (in its paragraph, or
+    within CARRY_DAYS before publication), else publication."""
+    line_start = text.rfind("\n", 0, pos)
+    for ref in reversed(refs):
+        d = day_of(ref)
+        if ref.end <= pos and d is not None and (line_start < ref.start or 0 <= (pub - d).days <= CARRY_DAYS):
+            return d
+    return pub
+
+
+RELATIVE_RE = re.compile(
+    r"\b(?:(?P<n1>a|one|two|three|four|five|six|seven|\d+) (?P<u1>day|week)s? (?P<dir1>after|later|earlier)"
+    r"|the (?P<dir2>next|following|previous) day|the day (?P<dir3>after|before)"
+    r"|(?:[Ee]arlier |[Ll]ater )?(?:that|the same) (?:day|morning|afternoon|evening|night)"
+    r"|at the same time)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Something that can date an event: where it is, the day it gives, the text shown.
+
+    forward (bool): the cue dates the clause after it ("a day after X did Y"), not before.
+    planned (bool): the day something was planned for ("scheduled for Monday"), not when it happened.
+    """
+
+    start: int
+    end: int
+    day: date
+    text: str
+    forward: bool = False
+    planned: bool = False
+
+
+def _relative_offset(m: re.Match[str]) -> tuple[int, bool]:
+    """(days to add to the anchor, whether the cue dates the clause after it)."""
+    if m["n1"]:
+        n = (number(m["n1"]) or 1) * (7 if m["u1"] == "week" else 1)
+        if m["dir1"] == "after":
+            return -n, True
+        return (n if m["dir1"] == "later" else -n), False
+    if m["dir2"]:
+        return (-1 if m["dir2"] == "previous" else 1), False
+    if m["dir3"]:
+        return (1 if m["dir3"] == "after" else -1), False
+    return 0, False
+
+
+def relative_cues(text: str, body_start: int, day_cues: list[Cue], pub: date | None) -> list[Cue]:
+    """Cues from "a day after", "three days later", "that day", resolved against the day named before them."""
+    cues = []
+    for m in RELATIVE_RE.finditer(text, body_start):
+        offset, forward = _relative_offset(m)
+        earlier = [c.day for c in day_cues if c.end <= m.start() and (pub is None or c.day <= pub)]
+        anchor = earlier[-1] if earlier else pub
+        if anchor is not None:
+            cues.append(Cue(m.start(), m.end(), anchor + timedelta(days=offset), m.group(), forward))
+    return cues

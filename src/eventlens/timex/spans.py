@@ -1,0 +1,123 @@
+"""Finding time expressions: the rule table, overlap removal and the ``find`` entry point."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from eventlens.models import Article, DateRef
+from eventlens.timex import timeml
+from eventlens.timex.anchoring import anchored
+from eventlens.timex.lexicon import (
+    FULL_MONTH, INVALID, MONTH, MONTH_DAY, NUM, UNIT, WEEKDAY, YEAR, Context, Found, Handler,
+)
+from eventlens.timex.mods import EDGE_PERIOD, modifier, norm_edge_period
+from eventlens.timex.normalise import (
+    norm_ago, norm_decade, norm_duration, norm_month_day, norm_month_year, norm_numeric,
+    norm_relative_period, norm_set, norm_weekday, norm_year, norm_year_range,
+)
+
+
+RULES: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(MONTH_DAY), norm_month_day),
+    (EDGE_PERIOD, norm_edge_period),
+    (re.compile(r"\b(?:(?:early|late|mid)[- ])?" + MONTH + r"\s+" + YEAR + r"\b"), norm_month_year),
+    (re.compile(r"\b(?:in|since|until|by|of|through|during) (?P<x>(?:(?:early|late|mid)[- ])?"
+                + FULL_MONTH + r")\b(?!\s+\d)"), norm_month_year),
+    (re.compile(r"\b(?:(?:early|late|mid)[- ])?(?P<mod>[Ll]ast) " + FULL_MONTH + r"\b(?!\s+\d)"), norm_month_year),
+    (re.compile(r"\b(?:early|late|mid)[- ]" + FULL_MONTH + r"\b(?!\s+\d)"), norm_month_year),
+    (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d-])"), norm_numeric),
+    (re.compile(r"(?<![\d.,-])(?P<y>(?:19|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?![\d.,])"), norm_numeric),
+    (re.compile(r"(?<![\d.,$£€/-])(?:(?:early|late|mid)[- ])?" + YEAR + r"(?!\d|,\d|[-\u2013]\d|\.\d|%)"), norm_year),
+    (YEAR_PAIR := re.compile(r"(?<![\d.,$£€/-])(?P<y1>(?:1[5-9]|20)\d\d)[-\u2013](?P<y2>(?:1[5-9]|20)?\d\d)(?![\d-])"),
+     norm_year_range),
+    (re.compile(r"\bfrom (?P<y1>(?:1[5-9]|20)\d\d) (?:to|until) (?P<y2>(?:1[5-9]|20)\d\d)\b"), norm_year_range),
+    (re.compile(r"\bbetween (?P<y1>(?:1[5-9]|20)\d\d) and (?P<y2>(?:1[5-9]|20)\d\d)\b"), norm_year_range),
+    (re.compile(r"\b(?:the )?(?P<dec>(?:1[5-9]|20)\d0)s\b"), norm_decade),
+    (re.compile(r"(?:\b(?P<mod>[Ll]ast|[Nn]ext) )?\b" + WEEKDAY
+                + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"), norm_weekday),
+    (re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?:[Tt]he )?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming) (?:fiscal |financial )?(?P<per>weekend|week|month|year)\b"),
+     norm_relative_period),
+    (re.compile(r"\b(?P<num>\d+|[A-Za-z]+) (?P<unit>day|week|month|year)s? ago\b"), norm_ago),
+    (re.compile(r"(?<![\d.,])\b" + NUM + r"[- ]" + UNIT + r"(?:s\b|\b)(?!-old| ago| later| earlier| after| old| and older| or older| of age)",
+                re.I), norm_duration),
+    (re.compile(r"(?<!once )(?<!twice )(?<!times )(?<!per )\b(?P<num>[Aa]n?) " + UNIT
+                + r"\b(?!-old| ago| later| earlier| after| before| or)"), norm_duration),
+    (re.compile(r"\b[Ee]very (?P<every>day|week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                r"Saturday|Sunday)\b"), norm_set),
+]
+
+
+def _rules(timeml_mode: bool) -> Iterator[tuple[re.Pattern[str], Handler]]:
+    """The rules in force: the core ones and the TimeML extras (hyphenated year ranges split in TimeML)."""
+    for pattern, handler in RULES:
+        if not (timeml_mode and pattern is YEAR_PAIR):
+            yield pattern, handler
+    for pattern, handler, timeml_only in timeml.RULES:
+        if timeml_mode or not timeml_only:
+            yield pattern, handler
+
+
+def _rule_matches(ctx: Context, body_start: int) -> Iterator[Found]:
+    """Every resolvable match of the fixed rules in the body."""
+    for pattern, handler in _rules(ctx.timeml):
+        for m in pattern.finditer(ctx.text, body_start):
+            res = handler(m, ctx)
+            if res is not None:
+                span = "x" if m.groupdict().get("x") else 0
+                yield Found(m.start(span), m.end(span), res)
+    if ctx.timeml:
+        yield from _split_years(ctx, body_start)
+
+
+def _split_years(ctx: Context, body_start: int) -> Iterator[Found]:
+    """``2009-2010`` and ``1957-58`` as two years, the TimeML way."""
+    for m in YEAR_PAIR.finditer(ctx.text, body_start):
+        second = timeml.second_year(m["y1"], m["y2"])
+        if second is not None:
+            yield Found(m.start("y1"), m.end("y1"), (m["y1"], "DATE", "year"))
+            yield Found(m.start("y2"), m.end("y2"), (second, "DATE", "year"))
+
+
+def _remove_overlaps(found: list[Found]) -> list[Found]:
+    """Keep the longest of overlapping candidates, earliest first."""
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+        elif f.end - f.start > kept[-1].end - kept[-1].start and f.start < kept[-1].end:
+            kept[-1] = f
+    return kept
+
+
+def _to_refs(text: str, found: list[Found]) -> list[DateRef]:
+    """DateRef records for candidates, impossible dates left out, with their TIMEX3 ``mod``."""
+    refs = []
+    for f in found:
+        if f.resolved != INVALID:
+            start, mod = modifier(text, f.start, f.end, f.resolved[1])
+            refs.append(DateRef(text[start : f.end], start, f.end, *f.resolved, mod=mod))
+    return refs
+
+
+def find(doc: Doc, article: Article, timeml: bool = False) -> list[DateRef]:
+    """Every date/time expression in the article body, normalised to TIMEX3, in text order.
+
+    doc (Doc): the parse of ``parse_text(article)`` (same character offsets as the text).
+    article (Article): gives the text, the publication date and ``body_start`` (the
+        ``date`` header before it is never a mention).
+    RETURNS (list[DateRef]): non-overlapping mentions with exact offsets
+        (``article.text[start:end] == text``); vague expressions and impossible dates
+        are left out. Without a publication date only absolute dates and durations are kept.
+    timeml (bool): follow TempEval-3 annotation instead: vague durations (``PXY``), PAST_REF
+        and FUTURE_REF, "two days" in "two days later" as a duration, year ranges split.
+    """
+    ctx = Context(article.text, doc, article.date, timeml)
+    found = list(_rule_matches(ctx, article.body_start))
+    if article.date is None:
+        return _to_refs(article.text, _remove_overlaps(found))
+    first = _to_refs(article.text, _remove_overlaps(found))
+    found += anchored(ctx, article.date, article.body_start, first)
+    return _to_refs(article.text, _remove_overlaps(found))
