@@ -28,9 +28,9 @@ def test_gazetteer_knows_capitals_spellings_and_seas():
     name, country, lat, lon = gaz.find("MOSCOW")
     assert (name, country) == ("Moscow", "RUS") and 55 < lat < 56 and 37 < lon < 38
     assert gaz.find("the Black Sea")[1] is None and gaz.find("the Black Sea")[2] is not None
-    assert gaz.find("Ukraine") == ("Ukraine", "UKR", None, None)
+    assert gaz.find("Ukraine") == ("Ukraine", "UKR", *_coords("Kyiv"))  # a country at its capital
     assert gaz.find("Atlantis Prime") is None
-    assert gaz.find("White House") is None  # a translation of Casablanca, not a spelling
+    assert gaz.find("White House")[:2] == ("Washington", "USA")  # the seat building, not Casablanca
 
 
 def test_dateline_and_places_used_as_places(places):

@@ -13,7 +13,9 @@ Steps, in order (all inside :func:`extract`; the code lives in :mod:`eventlens.a
    pronouns he/she/him point back to an earlier mention and take its code and name
    (:mod:`~eventlens.actoring.titles`, :mod:`~eventlens.actoring.coref`); agent-only groups
    ("protesters") take the country that owns them ("the government of Yemen",
-   :mod:`~eventlens.actoring.owners`), else of their context (:mod:`~eventlens.actoring.countries`).
+   :mod:`~eventlens.actoring.owners`), else of their context (:mod:`~eventlens.actoring.countries`);
+5. names: composed groups get canonical names ("Ukrainian troops": Ukrainian armed forces) and
+   coreferring mentions their antecedent's (:mod:`~eventlens.actoring.names`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from eventlens.actoring.compose import compose, compose_code
 from eventlens.actoring.context import is_place
 from eventlens.actoring.coref import resolve_bodies, resolve_possessed, resolve_pronouns, resolve_surnames
 from eventlens.actoring.countries import code_from_context
+from eventlens.actoring.names import canonical_names
 from eventlens.actoring.owners import code_owned
 from eventlens.actoring.pieces import find_pieces, token_keys
 from eventlens.actoring.records import to_actors
@@ -67,6 +70,7 @@ def extract(doc: Doc, article: Article, lexicon: ActorLexicon) -> list[Actor]:
     mentions = resolve_possessed(doc, mentions, bare)
     mentions = resolve_pronouns(doc, mentions)
     mentions = resolve_bodies(doc, mentions)
+    mentions = canonical_names(doc, mentions)
     return to_actors(doc, article, mentions)
 
 

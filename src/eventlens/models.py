@@ -271,7 +271,7 @@ class Place:
     """A place name used as a place, with its gazetteer entry.
 
     country (str | None): ISO 3166 alpha-3 code (None for seas). lat, lon: decimal degrees
-    (None for countries). role (str): ``dateline`` or ``place``.
+    (a country's are its capital's). role (str): ``dateline`` or ``place``.
     """
 
     text: str

@@ -107,7 +107,8 @@ def _group_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon, covered:
         if base.kind == "country" and _people_of(doc, base, lexicon):
             name = doc[base.start : base.end].text
             return Mention(start, last.end, base.code + "CVL", name, "group", "compose:demonym-plural")
-        name = lexicon.country_name(base.code) if base.kind in {"country", "metonym"} else base.entry.name
+        national = base.kind == "metonym" or base.kind == "country" and len(base.code) == 3
+        name = lexicon.country_name(base.code) if national else base.entry.name  # "Palestinians": PSECVL
         return Mention(start, last.end, base.code, name, base.kind, base.entry.rule, _titles(group),
                        alt_codes=entry_alts(base))
     root = base.code[:3] if base.kind == "metonym" else base.code  # "Cairo's security chief": EGYCOP
@@ -116,6 +117,8 @@ def _group_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon, covered:
     kind = "title" if head.tag_ in {"NN", "NNP"} and person_title(agent) and agent else "group"
     name = doc[start:last.end].text
     name = name[4:] if name.lower().startswith("the ") else name
+    if base.kind not in {"country", "metonym", "person"}:
+        name = base.entry.name  # "Taliban fighters": Taliban
     rule = COMPOSED_TITLE if base.kind == "country" else f"compose:{base.kind}+agent"
     return Mention(start, last.end, code, name, kind, rule, _titles(group))
 

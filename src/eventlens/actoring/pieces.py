@@ -24,7 +24,7 @@ def find_pieces(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date 
     pos = 0
     while pos < len(doc):
         piece = _piece_at(doc, keys, lexicon, day, pos)
-        if piece is None:
+        if piece is None or _overrun(doc, keys, lexicon, day, piece):
             pos += 1
             continue
         pieces.append(piece)
@@ -34,6 +34,18 @@ def find_pieces(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date 
         if ent.label_ == "PERSON" and not covered.intersection(range(ent.start, ent.end)):
             pieces.append(Piece(ent.start, ent.end))
     return sorted(pieces, key=lambda p: p.start)
+
+
+def _overrun(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None, piece: Piece) -> bool:
+    """An entry match that starts inside this one runs past its end and no agent follows:
+    "the West Bank" is "the" + WEST BANK, not THE WEST + "Bank"."""
+    if piece.entry is None or lexicon.match_agent(keys, piece.end) is not None:
+        return False  # "The US" + "Congress" composes
+    for inner in range(piece.start + 1, piece.end):
+        found = lexicon.match_actor(keys, inner)
+        if found is not None and found.end > piece.end and _has_capital(doc, found.start, found.end):
+            return True
+    return False
 
 
 def _piece_at(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None, pos: int) -> Piece | None:
@@ -100,8 +112,8 @@ def _city_of(doc: Doc, lexicon: ActorLexicon, code: str, start: int, end: int) -
     text = doc[start:end].text
     if len(code) != 3 or text.lower() == lexicon.country_name(code).lower():
         return False
-    hit = load_gazetteer().find(text)
-    return hit is not None and hit[1] == code and hit[2] is not None
+    found = load_gazetteer().candidates(text)
+    return bool(found) and found[0].country == code and found[0].kind in {"city", "region"}
 
 
 def _hyphen_name(doc: Doc, end: int) -> bool:

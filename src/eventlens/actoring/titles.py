@@ -48,7 +48,7 @@ def _collective(head: Token) -> bool:
 
 
 def _find_antecedent(mentions: Sequence[Mention], pos: int, country: str | None,
-                     agent: Agent | None) -> Mention | None:
+                     agent: Agent | None, plural: bool = False) -> Mention | None:
     """Most recent earlier mention with the title, else of the country or sector.
 
     A person introduced with the same title may also come later ("the prime minister"
@@ -57,15 +57,27 @@ def _find_antecedent(mentions: Sequence[Mention], pos: int, country: str | None,
     title = agent.root.lower() if agent else None
     before = [m for m in reversed(mentions) if m.end <= pos]
     after = [m for m in mentions if m.start > pos]
+    before = [m for m in before if not (plural and is_person_like(m))]  # "the rebels" is not their spokesman
+    after = [m for m in after if not (plural and is_person_like(m))]
     strict = [m for m in before + after if title and title in m.titles and _country_ok(m, country)]
     if strict:
         return strict[0]
+    head = _head_word(title) if title else None
+    same_head = [m for m in before if head and head in {_head_word(t) for t in m.titles} and _country_ok(m, country)]
+    if same_head:
+        return same_head[0]  # "the ministry" after "the Defence Ministry"
     for m in before:
         if not _country_ok(m, country):
             continue
         if country and is_person_like(m) and person_title(agent) or _same_sector(m, agent, country):
             return m
     return None
+
+
+def _head_word(title: str) -> str:
+    """The last word of an agent root ("defence_ministry": ministry)."""
+    words = title.strip("_ ").split("_")
+    return words[-1] if words else title
 
 
 def _country_ok(mention: Mention, country: str | None) -> bool:
@@ -102,7 +114,7 @@ def _title_mention(doc: Doc, start: int, found: tuple[int, str | None, Agent | N
                    mentions: Sequence[Mention], compose_new: bool = True) -> Mention | None:
     """Corefer a definite title with its antecedent, else compose nationality + agent."""
     end, country, agent = found
-    ante = _find_antecedent(mentions, start, country, agent)
+    ante = _find_antecedent(mentions, start, country, agent, doc[end - 1].tag_ in {"NNS", "NNPS"})
     if ante is not None:
         return Mention(start, end, ante.code, ante.name, "title", "coref:title", ante.titles, ante)
     if not compose_new:

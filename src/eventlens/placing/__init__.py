@@ -1,0 +1,1 @@
+"""The steps of the place stage (:mod:`eventlens.places`): gazetteer, finding, resolving, locating."""
