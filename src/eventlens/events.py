@@ -13,7 +13,9 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.coding.antecedents import antecedent_candidates, copy_candidates, copy_mode, resolve
+from eventlens.coding.commitments import quoted_commitments
 from eventlens.coding.dictionary import STRICT, DictionaryMode, dictionary_candidates
+from eventlens.coding.judgments import judgment_candidates
 from eventlens.coding.lexicon import (
     Lexicon,
     Lexicons,
@@ -26,6 +28,7 @@ from eventlens.coding.mentions import ActorIndex
 from eventlens.coding.nouns import noun_candidates
 from eventlens.coding.readiness import readiness_candidates
 from eventlens.coding.records import Found, dedupe_found, drop_shadowed, to_event
+from eventlens.coding.repeats import merge_repeats
 from eventlens.coding.syntax import MAX_SENTENCE_TOKENS, in_spans, sentence_segments, subject_of
 from eventlens.coding.verbs import matching_rule, verb_candidates, verb_rules
 from eventlens.models import Actor, Event
@@ -35,7 +38,8 @@ from eventlens.ontology import Ontology
 # coded from a partial quote whose subject the reporter names outside the quote marks.
 SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
-__all__ = ["Found", "Lexicon", "Lexicons", "Rule", "dictionary_rules", "extract", "find", "load_lexicon", "packaged_verb_files"]
+__all__ = ["Found", "Lexicon", "Lexicons", "Rule", "dictionary_rules", "extract", "find", "load_lexicon", "merge_repeats",
+           "packaged_verb_files"]
 
 
 def extract(
@@ -98,9 +102,12 @@ def _sentence_events(sent: Span, lex: Lexicons, index: ActorIndex, spans: Sequen
         if in_spans(token, spans):
             if token.pos_ == "VERB" and reporter_frames(token, spans):
                 out.extend(f for f in _verb_events(token, sent, lex, index, mode) if f.code[:2] in SPEECH_ROOTS)
+            elif token.pos_ in ("VERB", "AUX"):
+                out.extend(quoted_commitments(token, sent, spans, index))
             continue
         if token.pos_ in ("VERB", "AUX"):
             out.extend(_verb_events(token, sent, lex, index, mode))
+            out.extend(judgment_candidates(token, sent, lex.judgments, index))
         elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lex.nouns:
             out.extend(noun_candidates(token, sent, lex.nouns[token.lemma_.lower()], index))
         elif token.pos_ == "ADJ" and token.lemma_.lower() in lex.adjectives:

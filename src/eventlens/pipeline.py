@@ -7,7 +7,8 @@ Order (each stage takes the records of the ones before it):
 3. ``quotes.extract``: quotes and their speakers (needs the actors);
 4. ``dates.extract``: TIMEX3 date mentions;
 5. ``events.extract``: CAMEO events between actors, skipping words inside quotes;
-6. ``dates.assign``: each event dated to when it happened;
+6. ``dates.assign``: each event dated to when it happened, then ``events.merge_repeats``: an
+   event told twice (lead and body) kept once;
 7. ``places.extract`` and ``places.locate``: each event placed where it happened.
 """
 
@@ -84,6 +85,7 @@ def analyse(doc: Doc, article: Article, res: Resources, watch: Stopwatch | None 
     skip = quote_stage.quote_spans(quotes) + _headline_span(article)
     events = t("events", event_stage.extract, doc, actors, res.ontology, skip_spans=skip, lexicon=res.verbs)
     events = t("dating", date_stage.assign, events, dates, doc, article)
+    events = t("events", event_stage.merge_repeats, events, actors)
     places = t("places", place_stage.extract, doc, article)
     events = t("places", place_stage.locate, events, places, doc, article)
     return ArticleResult(

@@ -5,5 +5,6 @@
 - :mod:`.modality`: whether a verb states a real event (negation, modals, conditions);
 - :mod:`.mentions`: which identified actor a token or noun phrase refers to;
 - :mod:`.verbs`, :mod:`.nouns`, :mod:`.dictionary`: candidate events of each kind of rule;
-- :mod:`.records`: pairing, deduplication and the final Event records.
+- :mod:`.records`: pairing, deduplication and the final Event records;
+- :mod:`.repeats`: one event told twice in an article (lead and body) kept once, after dating.
 """

@@ -17,6 +17,7 @@ from eventlens.coding.lexicon import Rule
 from eventlens.coding.mentions import ActorIndex, same_actor
 from eventlens.coding.modality import modality_of
 from eventlens.coding.records import Found
+from eventlens.models import Actor
 from eventlens.coding.syntax import is_passive, naming_parts
 from eventlens.coding.verbs import verb_code, verb_sources
 
@@ -24,7 +25,7 @@ from eventlens.coding.verbs import verb_code, verb_sources
 _KINDS = {
     ("05", "06"): "agreement deal accord pact treaty partnership alliance",
     ("18", "19", "20"): "attack strike airstrike raid offensive bombing shelling assault incursion invasion "
-                        "aggression killing operation annexation",
+                        "aggression killing operation annexation campaign",
     ("17", "18", "19", "20"): "coup mutiny rebellion uprising seizure takeover",
     ("16", "17"): "expulsion arrest detention crackdown ban order law",
     ("16", "17", "19"): "sanction measure blockade embargo",
@@ -44,6 +45,9 @@ ACTING_REJECTIONS = ("121", "129")
 CLAIM_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "report", "assertion", "it", "this",
                          "that", "them"})
 REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
+# Help given for an act ("support for the campaign") goes to whoever carries the act out: only a noun
+# naming a kind of event is an antecedent here, never a generic one ("supported the move" is praise).
+SUPPORT_ROOTS = frozenset({"06", "07"})
 HOSTING = "043"  # "the meeting was hosted by X": X hosted the parties of the meeting named
 DENIAL = "016"
 ANTECEDENT_CONFIDENCE = 0.5
@@ -54,16 +58,26 @@ def awaits_antecedent(verb: Token, rule: Rule, code: str) -> bool:
     if code == DENIAL:
         nouns = [c for c in verb.children if c.dep_ == "dobj"] or ([verb.head] if verb.dep_ == "relcl" else [])
         return any(n.lemma_.lower() in CLAIM_NOUNS for n in nouns)
-    if code[:2] not in REACTION_ROOTS and code != HOSTING:
+    if code[:2] not in REACTION_ROOTS | SUPPORT_ROOTS and code != HOSTING:
         return False
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.target for p in c.children
-              if p.dep_ == "pobj"]
-    if (named := naming_parts(verb)[0]) is not None:
-        heads.append(named)
+    heads = _reaction_heads(verb, rule.target)
     if code == HOSTING:
         return any(EVENT_NOUNS.get(_noun_lemma(h)) == MEETING_ROOTS for h in heads)
+    if code[:2] in SUPPORT_ROOTS:
+        return any(_noun_lemma(h) in EVENT_NOUNS for h in heads)
     return any(_noun_lemma(h) in EVENT_NOUNS or h.lemma_.lower() in GENERIC_NOUNS for h in heads)
+
+
+def _reaction_heads(verb: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Nouns that may name the earlier event: object, passive subject, named thing, and objects of the
+    rule's prepositions on the verb or on its object ("support for the campaign")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    holders = [verb, *(h for h in heads if h.dep_ == "dobj")]
+    heads += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+              for p in c.children if p.dep_ == "pobj"]
+    if (named := naming_parts(verb)[0]) is not None:
+        heads.append(named)
+    return heads
 
 
 def _noun_lemma(noun: Token) -> str:
@@ -139,18 +153,28 @@ def _names(item: Found, earlier: Found) -> bool:
 
 
 def _object_noun(verb: Token) -> str:
-    """Lemma of the object noun of a reaction verb (object, passive subject or prepositional object)."""
+    """Lemma of the object noun of a reaction verb (object, passive subject or prepositional object);
+    for help given for an act, the event noun it is given for."""
     if (named := naming_parts(verb)[0]) is not None:
         return _noun_lemma(named)
+    copula = verb.lemma_.lower() == "be"  # a judgment: "the measures were unjustified"
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            return _noun_lemma(c)
+        if c.dep_ in ("dobj", "nsubjpass") or (copula and c.dep_ == "nsubj"):
+            lemma = _noun_lemma(c)
+            if lemma in EVENT_NOUNS or lemma in GENERIC_NOUNS:
+                return lemma
+            helped = [_noun_lemma(o) for p in c.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for o in p.children if o.dep_ == "pobj"]
+            return next((h for h in helped if h in EVENT_NOUNS), lemma)
     return next((p.lemma_.lower() for c in verb.children if c.dep_ == "prep" for p in c.children
                  if p.dep_ == "pobj"), "")
 
 
 def _complete(item: Found, earlier: Found) -> Found | None:
     """``item`` completed from ``earlier``, or None when ``earlier`` does not fit."""
+    if item.pending == "adversary":
+        other = _adversary(item.source, earlier)
+        return None if other is None else replace(item, target=other, pending=None, rule=item.rule + " context")
     if same_actor(item.source, earlier.source):
         return None
     if item.pending == "antecedent":
@@ -162,3 +186,15 @@ def _complete(item: Found, earlier: Found) -> Found | None:
     if earlier.target is None or same_actor(item.source, earlier.target):
         return None
     return replace(item, target=earlier.target, code=earlier.code, pending=None)
+
+
+def _adversary(speaker: Actor, earlier: Found) -> Actor | None:
+    """The other party of an earlier event the speaker's side took part in (by mention or by code)."""
+    def side(actor: Actor | None) -> bool:
+        return actor is not None and (same_actor(actor, speaker) or actor.code == speaker.code)
+
+    if side(earlier.source) and earlier.target is not None and not side(earlier.target):
+        return earlier.target
+    if side(earlier.target) and not side(earlier.source):
+        return earlier.source
+    return None

@@ -33,6 +33,7 @@ class Rule:
     no_target: bool = False
     bare: bool = False
     intent: str | None = None
+    intent_only: bool = False
     kind: str = "verb"
     patterns: tuple[verbdicts.Pattern, ...] = ()
     form: verbdicts.VerbForm | None = None
@@ -46,7 +47,7 @@ class Rule:
             needs=entry.get("needs"), object=frozenset(entry.get("object", ())), oprd=bool(entry.get("oprd")),
             refine=tuple((k, str(v)) for k, v in entry.get("refine", {}).items()),
             only_refined=bool(entry.get("only_refined")), no_target=bool(entry.get("no_target")),
-            intent=entry.get("intent"), bare=bool(entry.get("bare")),
+            intent=entry.get("intent"), bare=bool(entry.get("bare")), intent_only=bool(entry.get("intent_only")),
         )
 
 
@@ -62,6 +63,7 @@ class Lexicons:
     nouns: Lexicon
     fallback: Lexicon = field(default_factory=dict)
     adjectives: Lexicon = field(default_factory=dict)
+    judgments: Lexicon = field(default_factory=dict)
 
 
 def packaged_verb_files() -> list[Path]:
@@ -114,7 +116,8 @@ def _load_lexicon(path: str | None, verb_files: tuple[str, ...] = (), with_toml:
     data = tomllib.loads(raw) if with_toml else {}
     verbs, nouns = _group(data.get("verb", []), "verb"), _group(data.get("noun", []), "noun")
     adjectives = _group(data.get("adjective", []), "adjective")
-    return Lexicons(_merge(verbs, verb_files), nouns, _merge({}, fallback_files), adjectives)
+    judgments = _group(data.get("judgment", []), "judgment")
+    return Lexicons(_merge(verbs, verb_files), nouns, _merge({}, fallback_files), adjectives, judgments)
 
 
 def _merge(verbs: Lexicon, verb_files: Sequence[str]) -> Lexicon:

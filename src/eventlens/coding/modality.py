@@ -15,7 +15,8 @@ FACTUAL_XCOMP_HEADS = frozenset({"begin", "start", "continue", "resume", "keep",
 NONFACTUAL_CCOMP_HEADS = frozenset(
     {"deny", "fear", "hope", "want", "expect", "doubt", "wish", "suggest", "consider", "propose", "threaten", "warn"}
 )
-SPEECH_HEADS = frozenset({"say", "announce", "tell", "state", "add", "report", "confirm", "declare", "write"})
+SPEECH_HEADS = frozenset({"say", "announce", "tell", "state", "add", "report", "confirm", "declare", "write",
+                          "inform", "assure"})
 
 
 def modality_of(verb: Token) -> str:
@@ -30,10 +31,17 @@ def modality_of(verb: Token) -> str:
     modals = _modals(verb)
     if not modals:
         return "ok"
-    top = conj_top(verb)
-    if modals <= INTENT_MODALS and top.dep_ == "ccomp" and top.head.lemma_.lower() in SPEECH_HEADS:
+    if modals <= INTENT_MODALS and speech_head(verb) is not None:
         return "intent"
     return "blocked"
+
+
+def speech_head(verb: Token) -> Token | None:
+    """The speech verb whose that-clause the verb (or its coordination chain) is: "said (that) X would ..."."""
+    top = conj_top(verb)
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in SPEECH_HEADS:
+        return top.head
+    return None
 
 
 def _negated(verb: Token) -> bool:

@@ -7,8 +7,8 @@ from spacy.tokens import Span, Token
 from eventlens import verbdicts
 from eventlens.coding.lexicon import Lexicon, Rule, refined_code, slot_word
 from eventlens.coding.meetings import situate
-from eventlens.coding.mentions import PLACE_PREPS, ActorIndex, nearest_actor_phrase, phrases_actors
-from eventlens.coding.modality import is_conditional, modality_of
+from eventlens.coding.mentions import PLACE_PREPS, ActorIndex, nearest_actor_phrase, phrases_actors, same_actor
+from eventlens.coding.modality import is_conditional, modality_of, speech_head
 from eventlens.coding.records import Found, pair_actors
 from eventlens.coding.syntax import (
     SUBJECT_DEPS,
@@ -44,10 +44,28 @@ def verb_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex) -> l
     passive = is_passive(verb)
     sources, inherited = verb_sources(verb, passive, index, sent)
     targets = verb_targets(verb, rule, passive, index)
+    if why == "intent":
+        sources, targets = _stated_intent_actors(verb, passive, sources, targets, index)
     confidence = (0.6 if inherited else 0.8) - (0.2 if why == "intent" else 0.0)
     label = f"verb:{rule.lemma} {'passive ' if passive else ''}{why}".strip()
     found = pair_actors(sources, targets, rule, code, verb, sent, label, confidence, mutual=not inherited)
     return situate(found, verb, index)
+
+
+def _stated_intent_actors(verb: Token, passive: bool, sources: list[Actor], targets: list[Actor],
+                          index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
+    """Actors of an intent stated in reported speech: an agentless passive ("said the case would be
+    dropped") is the speaker's undertaking; a target-less one is aimed at the person told ("informed
+    him that he would step down")."""
+    speech = speech_head(verb)
+    if speech is None:
+        return sources, targets
+    if passive and not sources:
+        sources = verb_sources(speech, is_passive(speech), index)[0]
+    if not targets:
+        told = [c for c in speech.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        targets = [a for a in phrases_actors(told, index) if all(not same_actor(a, s) for s in sources)]
+    return sources, targets
 
 
 def _rule_applies(rule: Rule, verb: Token, sent: Span | None = None) -> bool:
@@ -63,15 +81,16 @@ def _rule_applies(rule: Rule, verb: Token, sent: Span | None = None) -> bool:
         return False
     if rule.bare and any(c.dep_ == "dobj" for c in verb.children):  # "demonstrated its resolve"
         return False
-    if rule.object:
-        return any(o.lemma_.lower() in rule.object for o in objects_of(verb))
+    if rule.object:  # the object, or the predicate noun of a copular verb ("became a member")
+        nouns = objects_of(verb) + [c for c in verb.children if c.dep_ == "attr"]
+        return any(o.lemma_.lower() in rule.object for o in nouns)
     return True
 
 
 def verb_code(rule: Rule, verb: Token) -> tuple[str | None, str]:
     """The code to emit (None when the verb states no real event) and a word saying why."""
     modality = modality_of(verb)
-    if modality == "blocked":
+    if modality == "blocked" or (rule.intent_only and modality != "intent"):
         return None, ""
     code = refined_code(rule, refine_tokens(verb))
     if code is None:
