@@ -158,9 +158,40 @@ def test_indirect_quote_is_the_reported_clause(quotes_of, text, clause, cue):
     assert text[quote.start : quote.end] == clause
 
 
-def test_indirect_clause_stops_at_a_quote_mark(quotes_of):
+def test_indirect_clause_stops_at_a_quote_mark_that_ends_it(quotes_of):
     types = {q.quote: q.type for q in quotes_of("Merkel said Cairo was prepared to send ground troops “if necessary”.")}
     assert types == {"Cairo was prepared to send ground troops": "indirect", "if necessary": "partial"}
+
+
+def test_indirect_clause_stops_where_the_partial_quote_starts(quotes_of):
+    # an indirect quote is the paraphrase without quote marks; the quoted words are their own record
+    text = "Merkel said that President Vladimir Putin was 'ready for talks' with Ukraine."
+    types = {q.quote: (q.type, q.speaker) for q in quotes_of(text)}
+    assert types == {
+        "President Vladimir Putin was": ("indirect", "Angela Merkel"),
+        "ready for talks": ("partial", "Angela Merkel"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "cue"),
+    [
+        ("Merkel believes the accord will hold.", "the accord will hold", "believes"),
+        ("It reflects Merkel's view that the accord will hold.", "the accord will hold", "view"),
+        ("Merkel expressed the hope that the accord will hold.", "the accord will hold", "hope"),
+        ("Merkel wrote in a letter that the accord will hold.", "the accord will hold", "wrote"),
+        ("Merkel argued that the accord will hold.", "the accord will hold", "argued"),
+    ],
+)
+def test_belief_and_written_attributions_are_indirect_quotes(quotes_of, text, clause, cue):
+    (quote,) = quotes_of(text)
+    assert (quote.quote, quote.type, quote.speaker, quote.cue) == (clause, "indirect", "Angela Merkel", cue)
+
+
+def test_parenthetical_speech_verb_reports_the_clause_around_it(quotes_of):
+    quotes = quotes_of("Whatever Merkel has won, officials said, might quickly come apart in the talks.")
+    indirect = [(q.quote, q.cue) for q in quotes if q.type == "indirect"]
+    assert ("might quickly come apart in the talks", "said") in indirect
 
 
 def test_embedded_snippet_quote_takes_the_prefix_date(quotes_of):

@@ -121,3 +121,51 @@ def test_pronoun_speaker_prefers_the_paragraph_subject_over_a_coreference_slip(p
     acts.append(Actor(id="a9", text="he", start=he, end=he + 2, code="GBRGOV", name="Theresa May", kind="pronoun"))
     urged = next(q for q in extract(doc, article, acts) if q.cue == "urged")
     assert (urged.speaker, urged.speaker_text) == ("Emmanuel Macron", "he")
+
+
+RUSSIA = {
+    r"Kremlin spokesman Dmitry Peskov|Peskov": ("Dmitry Peskov", "RUSGOV", "person"),
+    r"Kremlin(?! spokesman)": ("Russia", "RUSGOV", "metonym"),
+    r"President Vladimir Putin|Putin": ("Vladimir Putin", "RUSGOV", "person"),
+}
+
+
+def test_dateline_word_is_never_the_speaker(parsed):
+    text = (
+        "MOSCOW, Jan 1 - Kremlin spokesman Dmitry Peskov said on Saturday that President Vladimir Putin "
+        "was 'ready for talks' with Ukraine."
+    )
+    doc, article = parsed(text, "2022-01-01")
+    quotes = extract(doc, article, actors(article.text, RUSSIA))
+    assert {(q.type, q.quote, q.speaker, q.cue) for q in quotes} == {
+        ("indirect", "President Vladimir Putin was", "Dmitry Peskov", "said"),
+        ("partial", "ready for talks", "Dmitry Peskov", "said"),
+    }
+    assert {article.text[q.speaker_start : q.speaker_end] for q in quotes} == {"Kremlin spokesman Dmitry Peskov"}
+
+
+def test_headline_names_the_source_that_says_or_labels_it(parsed):
+    for text in ("Putin 'ready for talks' with Kyiv, Kremlin says", "Kremlin: Putin 'ready for talks' with Kyiv"):
+        doc, article = parsed(text)
+        quote = only(extract(doc, article, actors(article.text, RUSSIA)), "partial")
+        assert (quote.quote, quote.speaker, quote.speaker_code) == ("ready for talks", "Kremlin", "RUSGOV")
+        assert article.text[quote.speaker_start : quote.speaker_end] == "Kremlin"
+
+
+def test_title_speaker_takes_the_name_of_its_actor(parsed):
+    text = "Foreign Minister Wang Yi met Taliban leaders. The Chinese envoy said Beijing respected their will."
+    table = {
+        r"Foreign Minister Wang Yi": ("Wang Yi", "CHNGOV", "person"),
+        r"The Chinese envoy": ("Wang Yi", "CHNGOV", "title"),
+    }
+    doc, article = parsed(text)
+    quote = only(extract(doc, article, actors(article.text, table)), "indirect")
+    assert (quote.speaker, quote.speaker_text, quote.speaker_code) == ("Wang Yi", "The Chinese envoy", "CHNGOV")
+
+
+def test_surname_recognised_as_an_entity_takes_the_full_name(parsed):
+    text = "Foreign Minister Wang Yi met Taliban leaders. Wang believes the group will play a key role."
+    doc, article = parsed(text)
+    table = {r"Foreign Minister Wang Yi": ("Wang Yi", "CHNGOV", "person")}
+    quote = only(extract(doc, article, actors(article.text, table)), "indirect")
+    assert (quote.speaker, quote.speaker_text, quote.cue) == ("Wang Yi", "Wang", "believes")

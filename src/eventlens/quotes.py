@@ -10,9 +10,13 @@
    governs it in the dependency tree, ``according to X``, the previous quote of a split or
    run-on quote, a name after a dash, or the next sentence; the speaker token is resolved to
    the actor whose span covers it (titles and pronouns through the actor stage's coreference);
-3. indirect quotes are the ``ccomp`` clauses of speech verbs (and ``urged X to Y``) outside
-   quote marks, with ``reported_by`` when the speech verb sits in another one's clause, and
-   the sentences attributed with ``according to X``.
+3. indirect quotes are the ``ccomp`` clauses of speech, belief and evidence verbs (``urged X to
+   Y``, ``wrote in a letter that``, a parenthetical ``A, officials said, B``) outside quote marks,
+   with ``reported_by`` when the speech verb sits in another one's clause; the ``that`` clauses of
+   belief nouns with a holder (``X's view that``); and the sentences attributed with
+   ``according to X``. A partial quote inside a reported clause stays in it (and is its own
+   record); one that ends the clause cuts it. Dateline words (``MOSCOW, Jan 1 -``) are never
+   speakers.
 
 The work is done by the modules of :mod:`eventlens.quoting` (``marked``, ``posts``,
 ``indirect`` find the quotes; ``marked_speakers``, ``cues`` and ``naming`` find and name the

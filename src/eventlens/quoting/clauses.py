@@ -55,12 +55,17 @@ def clip_to_line(span: Span, verb: Token) -> Span | None:
 
 
 def cut_at_marks(span: Span | None, marks: Sequence[Mark]) -> Span | None:
-    """The reported clause up to the first quote mark in it; None when too little is left."""
+    """The reported clause cut at its first quote mark; None when too short.
+
+    An indirect quote is the reporter's paraphrase *without* quote marks (RESULT-SCHEMA and the
+    devset convention): the quoted words after the cut are their own partial quote.
+    """
     if span is None or len(span) < 2 or inside_marks(span.start_char, marks):
         return None
-    cut = min((m.open_start for m in marks if span.start_char < m.open_start < span.end_char), default=None)
-    if cut is None:
+    inner = [m for m in marks if span.start_char < m.open_start < span.end_char]
+    if not inner:
         return span
+    cut = inner[0].open_start
     kept = _drop_open_relative(trim(span.doc[span.start : next(t.i for t in span if t.idx >= cut)]))
     return kept if len(kept) >= MIN_CUT_TOKENS else None
 

@@ -10,11 +10,20 @@ from spacy.tokens import Doc, Span, Token
 from eventlens.models import Actor
 from eventlens.quoting.clauses import clause_end, clip_to_line, cut_at_marks, drop_final_appos, trim
 from eventlens.quoting.cues import according_source
-from eventlens.quoting.lexicon import INDIRECT_LEMMAS, OBJECT_CONTROL_LEMMAS
+from eventlens.quoting.lexicon import (
+    ATTRIBUTION_NOUNS,
+    EVIDENCE_LEMMAS,
+    EXPRESS_LEMMAS,
+    FINITE_TAGS,
+    INDIRECT_LEMMAS,
+    MEDIUM_NOUNS,
+    MIN_CUT_TOKENS,
+    OBJECT_CONTROL_LEMMAS,
+)
 from eventlens.quoting.marks import Mark, Post, post_at
 from eventlens.quoting.naming import noun_speaker, phrase_start, subject_of, verb_speaker
 from eventlens.quoting.records import Found, make_quote
-from eventlens.quoting.tokens import inside_marks
+from eventlens.quoting.tokens import inside_marks, verb_lemma
 
 
 def indirect_quotes(
@@ -32,13 +41,15 @@ def indirect_quotes(
                 quote = replace(make_quote(span.text, span.start_char, "indirect", speaker, published),
                                 reported_by=_reporter(verb, actors))
                 quotes.append(Found(quote, speaker.span))
-    return quotes + _according_quotes(doc, marks, posts, actors, published)
+    return quotes + _according_quotes(doc, marks, posts, actors, published) + _noun_quotes(
+        doc, marks, posts, actors, published
+    )
 
 
 def _reporter(verb: Token, actors: Sequence[Actor]) -> str | None:
     """Who reports the speech of ``verb`` when it sits in another speech verb's clause (nested)."""
     for anc in verb.ancestors:
-        if anc.lemma_.lower() in INDIRECT_LEMMAS and anc.pos_ in ("VERB", "AUX") and subject_of(anc) is not None:
+        if verb_lemma(anc, INDIRECT_LEMMAS) in INDIRECT_LEMMAS and anc.pos_ in ("VERB", "AUX") and subject_of(anc) is not None:
             outer = verb_speaker(anc, actors)
             return outer.name or outer.text
     return None
@@ -72,18 +83,46 @@ def _according_clause(tok: Token, source: Token) -> Span | None:
 
 def _reported_clauses(verb: Token) -> list[Span]:
     """The clauses ``verb`` reports: its ``ccomp``s (said that A and that B) or ``urged X to Y``."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb, INDIRECT_LEMMAS | OBJECT_CONTROL_LEMMAS)
     if subject_of(verb) is None:
         return []
     doc = verb.doc
     if lemma in INDIRECT_LEMMAS:
-        return [span for c in verb.children if c.dep_ == "ccomp" for span in _split_that_conj(c)]
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and (lemma not in EVIDENCE_LEMMAS or _finite(c))]
+        clauses = [span for c in comps for span in _split_that_conj(c)]
+        return clauses or _medium_clauses(verb) or _parenthetical_clauses(verb)
     if lemma in OBJECT_CONTROL_LEMMAS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if obj is not None and comp is not None and obj.i < comp.i:
             return [drop_final_appos(trim(doc[obj.left_edge.i : comp.right_edge.i + 1]))]
     return []
+
+
+def _finite(clause: Token) -> bool:
+    """Whether the clause has a finite verb (``polls show that he leads``, not ``shows them swimming``)."""
+    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children)
+
+
+def _medium_clauses(verb: Token) -> list[Span]:
+    """The ``that`` clause the parser hung on the medium (``wrote in a letter that A``)."""
+    doc = verb.doc
+    media = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in MEDIUM_NOUNS]
+    clauses = [c for p in media for c in p.children if c.dep_ == "relcl" and doc[c.left_edge.i].lower_ == "that"
+               and c.left_edge.i == p.i + 1 and any(g.dep_ == "nsubj" for g in c.children)]
+    return [trim(doc[c.left_edge.i + 1 : clause_end(c)]) for c in clauses]
+
+
+def _parenthetical_clauses(verb: Token) -> list[Span]:
+    """The clause around a parenthetical speech verb (``A, officials said, could B``): its parts on each side."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    doc = verb.doc
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    parts = [trim(doc[head.left_edge.i : lo]), trim(doc[hi : clause_end(head)])]
+    return [p for p in parts if len(p) >= MIN_CUT_TOKENS]
 
 
 def _split_that_conj(clause: Token) -> list[Span]:
@@ -95,3 +134,36 @@ def _split_that_conj(clause: Token) -> list[Span]:
     first_end = min(p.left_edge.i for p in parts)
     spans = [trim(doc[clause.left_edge.i : first_end])]
     return spans + [trim(doc[p.left_edge.i : p.right_edge.i + 1]) for p in parts]
+
+
+def _noun_quotes(
+    doc: Doc, marks: Sequence[Mark], posts: Sequence[Post], actors: Sequence[Actor], published: str | None
+) -> list[Found]:
+    """Indirect quotes held by a noun of belief or saying with a holder (``Trump's view that A``)."""
+    quotes = []
+    for noun in doc:
+        holder = _noun_holder(noun) if noun.lemma_.lower() in ATTRIBUTION_NOUNS and noun.pos_ == "NOUN" else None
+        if holder is None or inside_marks(noun.idx, marks) or post_at(posts, noun.idx):
+            continue
+        for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)):
+            span = cut_at_marks(clip_to_line(trim(doc[clause.left_edge.i : clause_end(clause)]), noun), marks)
+            if span is not None:
+                speaker = replace(noun_speaker(holder, actors), cue=noun.text,
+                                  span=(phrase_start(holder), holder.idx + len(holder)))
+                quotes.append(Found(make_quote(span.text, span.start_char, "indirect", speaker, published), speaker.span))
+    return quotes
+
+
+def _noun_holder(noun: Token) -> Token | None:
+    """Who holds the view: ``X's view``, or the subject of the verb taking it (``X expressed the hope``)."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in EXPRESS_LEMMAS:
+        return subject_of(noun.head)
+    return None
+
+
+def _has_that(clause: Token) -> bool:
+    """Whether the clause opens with ``that`` (a content clause, not a relative one)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

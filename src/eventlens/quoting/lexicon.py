@@ -17,8 +17,19 @@ INDIRECT_LEMMAS = frozenset(
     "say tell state announce add warn insist claim report confirm declare write note stress "
     "argue explain reply deny admit acknowledge predict reiterate complain think believe suggest "
     "know expect estimate hope fear assert contend allege maintain concede "
-    "recall testify insist signal warn tweet post argue agree".split()
+    "recall testify insist signal warn tweet post argue agree show find indicate reveal feel worry "
+    "doubt reckon assume guess figure imagine realize realise understand wonder insist".split()
 )
+ATTRIBUTION_NOUNS = frozenset(
+    "view belief claim argument assertion position contention insistence warning statement assessment "
+    "hope fear promise pledge suggestion conclusion allegation opinion impression conviction".split()
+)
+EVIDENCE_LEMMAS = frozenset("show find indicate reveal".split())
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MEDIUM_NOUNS = frozenset(
+    "letter statement interview post tweet op-ed column memo email speech note report message essay article".split()
+)
+EXPRESS_LEMMAS = frozenset("express voice share make reiterate repeat offer give hold state air".split())
 OBJECT_CONTROL_LEMMAS = frozenset({"urge", "ask", "encourage"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
@@ -38,5 +49,11 @@ TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
 DANGLING = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 SPEECH_REACH = 6
 NAME_REACH = 60
+DATELINE_REACH = 60
 DASH_RE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[A-Z])")
+DATELINE_RE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]*[\w.'’]+(?:[ \t]+[\w.'’]+){0,3})*"
+    r"[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[―—–]|--?)[ \t]"
+)
+LINE_LABEL_RE = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}):[ \t]")
 LABEL_RE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?):\s")

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from eventlens.models import Actor
 from eventlens.quoting.cues import according_source, cue_verb, first_speech_verb, last_speech_verb, next_sentence_tokens
-from eventlens.quoting.lexicon import DASH_RE, LABEL_RE, NAME_REACH, PERSON_PRONOUNS, SENTENCE_END
+from eventlens.quoting.lexicon import DASH_RE, LABEL_RE, LINE_LABEL_RE, NAME_REACH, PERSON_PRONOUNS, SENTENCE_END
 from eventlens.quoting.marks import Mark
 from eventlens.quoting.naming import actor_speaker, covering_actor, noun_speaker, phrase_start, verb_speaker
 from eventlens.quoting.records import NO_SPEAKER, Speaker
@@ -36,7 +36,7 @@ def _speaker_nearby(doc: Doc, text: str, marks: Sequence[Mark], i: int, actors: 
                     prev: tuple[Mark, Speaker] | None) -> Speaker:
     """A quote with no cue of its own: a colon's source, the last speech verb or quote, or what follows."""
     mark = marks[i]
-    colon = _colon_source(doc, text, mark, actors)
+    colon = _colon_source(doc, text, mark, actors) or _line_label_source(text, mark, actors)
     if colon is not None:
         return colon
     last = _last_sentence_verb(doc, text, mark, prev) if qtype == "direct" else None
@@ -80,6 +80,19 @@ def _colon_source(doc: Doc, text: str, mark: Mark, actors: Sequence[Actor]) -> S
         return None
     span = (phrase_start(noun), noun.idx + len(noun))
     return replace(noun_speaker(noun, actors), span=span)
+
+
+def _line_label_source(text: str, mark: Mark, actors: Sequence[Actor]) -> Speaker | None:
+    """The source that labels the quote's line (``Kremlin: Putin 'ready for talks'``)."""
+    line_start = text.rfind("\n", 0, mark.open_start) + 1
+    m = LINE_LABEL_RE.match(text, line_start, mark.open_start)
+    if m is None:
+        return None
+    span = (m.start(1), m.end(1))
+    covering = covering_actor(actors, span[0])
+    if covering is not None:
+        return replace(actor_speaker(covering, m.group(1)), span=span)
+    return Speaker(m.group(1), m.group(1), span=span)
 
 
 def _transcript_speaker(text: str, mark: Mark) -> Speaker | None:

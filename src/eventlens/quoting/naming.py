@@ -18,7 +18,7 @@ from eventlens.quoting.lexicon import (
     TITLE_NOUNS,
 )
 from eventlens.quoting.records import Speaker
-from eventlens.quoting.tokens import chars
+from eventlens.quoting.tokens import chars, in_dateline
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -27,13 +27,21 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 return None
-            if child.dep_ == "nsubj":
-                rel = child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
-                return verb.head if rel else child
+            subject = _off_dateline(child) if child.dep_ == "nsubj" else None
+            if subject is not None:
+                rel = subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+                return verb.head if rel else subject
         if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+def _off_dateline(subject: Token) -> Token | None:
+    """The subject, or its apposition when the parser made a dateline word (``MOSCOW``) the subject."""
+    if not in_dateline(subject):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and not in_dateline(c)), None)
 
 
 def verb_speaker(verb: Token, actors: Sequence[Actor]) -> Speaker:
@@ -82,7 +90,7 @@ def noun_speaker(subject: Token, actors: Sequence[Actor]) -> Speaker:
             return actor_speaker(covering, covering.text)
     entity = _entity_of(subject)
     if entity is not None:
-        return Speaker(entity.text, entity.text)
+        return _surname_speaker(subject, actors) or Speaker(entity.text, entity.text)
     phrase = _phrase(subject)
     if subject.lower_ in TITLE_NOUNS and any(c.lower_ == "the" for c in subject.children):
         recent = _recent_actor(actors, subject.idx, ("person",))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from eventlens.quoting.lexicon import NAME_REACH
+from eventlens.quoting.lexicon import DATELINE_REACH, DATELINE_RE, NAME_REACH
 from eventlens.quoting.marks import Mark
 
 
@@ -60,3 +60,23 @@ def chars(doc: Doc, start: int, end: int) -> str:
 def inside_marks(offset: int, marks: Sequence[Mark]) -> bool:
     """Whether ``offset`` falls within a pair of quote marks."""
     return any(m.open_start <= offset < m.close_end for m in marks)
+
+
+def in_dateline(tok: Token) -> bool:
+    """Whether ``tok`` is part of a dateline opening its paragraph (``MOSCOW, Jan 1 -``)."""
+    text = tok.doc.text
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    if tok.idx - line_start > DATELINE_REACH:
+        return False
+    m = DATELINE_RE.match(text, line_start, line_start + DATELINE_REACH + 10)
+    return m is not None and tok.idx < m.end() and "\n" not in m.group()
+
+
+def verb_lemma(tok: Token, known: frozenset[str]) -> str:
+    """The lemma of ``tok``, or the inflected form it strips to when the lemmatizer slipped (``hopes``)."""
+    lemma = tok.lemma_.lower()
+    if lemma in known:
+        return lemma
+    word = tok.lower_
+    stems = (word[:-1], word[:-2]) if word.endswith(("s", "d")) else ()
+    return next((s for s in stems if s in known), lemma)
