@@ -10,7 +10,9 @@ Steps, in order (all inside :func:`extract`; the code lives in :mod:`eventlens.a
 3. places: a capital, building or country that is the object of in/at/from/... is a place,
    not an actor (:mod:`~eventlens.actoring.context`);
 4. coreference: surnames, definite titles ("the French president", "the rebels") and the
-   pronouns he/she/him point back to an earlier mention and take its code and name
+   pronouns he/she/him point back to an earlier mention and take its code and name; collective
+   anaphors ("the four leaders", "the kingdom") take the set or state named before
+   (:mod:`~eventlens.actoring.groups`)
    (:mod:`~eventlens.actoring.titles`, :mod:`~eventlens.actoring.coref`); agent-only groups
    ("protesters") take the country that owns them ("the government of Yemen",
    :mod:`~eventlens.actoring.owners`), else of their context (:mod:`~eventlens.actoring.countries`);
@@ -25,10 +27,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from eventlens.actoring.compose import compose, compose_code
+from eventlens.actoring.compose import compose, compose_code, join_bodies
 from eventlens.actoring.context import is_place
 from eventlens.actoring.coref import resolve_bodies, resolve_possessed, resolve_pronouns, resolve_surnames
 from eventlens.actoring.countries import code_from_context
+from eventlens.actoring.groups import resolve_groups
 from eventlens.actoring.names import canonical_names
 from eventlens.actoring.owners import code_owned
 from eventlens.actoring.pieces import find_pieces, token_keys
@@ -62,14 +65,15 @@ def extract(doc: Doc, article: Article, lexicon: ActorLexicon) -> list[Actor]:
     keys = token_keys(doc)
     pieces = find_pieces(doc, keys, lexicon, article.date)
     mentions, unknown, bare = compose(doc, pieces, lexicon)
-    mentions = [m for m in mentions if not is_place(doc, m)]
+    mentions = join_bodies(doc, [m for m in mentions if not is_place(doc, m)])
     mentions, bare = code_owned(doc, mentions, bare, pieces)
     mentions = resolve_surnames(doc, mentions, unknown)
     mentions = resolve_titles(doc, mentions, pieces)
-    mentions = code_from_context(doc, mentions, bare)
+    mentions = code_from_context(doc, mentions, bare, pieces)
     mentions = resolve_possessed(doc, mentions, bare)
     mentions = resolve_pronouns(doc, mentions)
     mentions = resolve_bodies(doc, mentions)
+    mentions = resolve_groups(doc, mentions)
     mentions = canonical_names(doc, mentions)
     return to_actors(doc, article, mentions)
 

@@ -14,7 +14,9 @@ FORMER_WORDS = {"former", "ex", "late", "ousted", "deposed", "exiled", "toppled"
 ACT_NOUNS = {"proposal", "mediation", "offer", "plan", "initiative", "request", "demand", "attack",
              "raid", "strike", "airstrike", "offensive", "invasion", "sanction", "decision", "statement",
              "warning", "threat", "bombing", "shelling", "pressure", "aid", "support", "intervention",
-             "occupation", "incursion", "ultimatum", "veto", "protest", "criticism", "refusal", "bid", "side"}
+             "occupation", "incursion", "ultimatum", "veto", "protest", "criticism", "refusal", "bid", "side",
+             "aggression", "blockade", "crackdown", "retaliation", "assault", "campaign"}
+LED_WORDS = {"led", "backed", "sponsored", "brokered", "funded", "armed", "supported", "allied"}
 PERSON_TITLES = {"president", "minister", "chancellor", "premier", "leader", "king", "queen", "prince",
                  "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
                  "diplomat", "general", "commander", "chief", "head", "mayor", "governor", "emir"}
@@ -131,6 +133,9 @@ def _adjective_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon,
     base = group[0]
     if len(group) != 1 or base.kind != "country" or not base.code or base.entry is None:
         return None
+    if _led_by(doc, base.end):
+        return Mention(base.start, base.end, base.code, lexicon.country_name(base.code), "country",
+                       "compose:demonym-led")
     first = doc[base.start : base.end].root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
@@ -146,6 +151,11 @@ def _adjective_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon,
         return Mention(base.start, base.end, base.code, lexicon.country_name(base.code), "country",
                        "compose:demonym+act")
     return None
+
+
+def _led_by(doc: Doc, end: int) -> bool:
+    """"Saudi-led", "Iranian-backed": the demonym names the state that leads or backs something."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in LED_WORDS
 
 
 def _distant_agent(doc: Doc, base: Piece, agent: Piece, coordinated: bool) -> Mention:
@@ -237,3 +247,29 @@ def _extend_title(doc: Doc, start: int, end: int, covered: set[int]) -> int:
 def person_title(agent: Agent | None) -> bool:
     """No agent ("The French mandatory") or one that names a single office holder."""
     return agent is None or agent.phrase.words[-1] in PERSON_TITLES
+
+
+def _body_of(doc: Doc, owner: Mention, body: Mention) -> bool:
+    """``owner`` + 's + capitalised words ("and" allowed) + ``body``: "The AU's Peace and
+    Security Council" is a body of the AU, whatever the dictionary says of its last words."""
+    if owner.kind != "organisation" or body.kind != "organisation" or owner.end >= body.start:
+        return False
+    if doc[owner.end].lower_ not in {"'s", "\u2019s"}:
+        return False
+    gap = doc[owner.end + 1 : body.start]
+    return len(gap) <= 4 and all(t.text[:1].isupper() or t.lower_ in {"and", "of", "for"} for t in gap)
+
+
+def join_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """An organisation's named body ("the AU's Peace and Security Council") is one mention with
+    the owner's code."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if out and _body_of(doc, out[-1], m):
+            owner = out.pop()
+            name = doc[owner.start : m.end].text
+            name = name[4:] if name.lower().startswith("the ") else name
+            m = Mention(owner.start, m.end, owner.code, name, "organisation", "compose:organisation's-body",
+                        owner.titles | m.titles, alt_codes=owner.alt_codes)
+        out.append(m)
+    return out

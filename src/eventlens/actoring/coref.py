@@ -13,6 +13,7 @@ from eventlens.actoring.mention import Mention, Piece, is_person_like, is_subjec
 POSSESSIVES = {"his", "her"}
 OWN_FORCES = {"~PPL", "~UAF"}  # "his men", "his fighters" are his own group
 PRONOUNS = {"he", "she", "him"}
+OBJECT_PRONOUNS = {"him", "her"}
 ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "union", "body"}
 BODY_KINDS = {"organisation", "metonym", "country", "group"}
 
@@ -49,9 +50,18 @@ def resolve_surnames(doc: Doc, mentions: list[Mention], unknown: Sequence[Piece]
     return sorted(out, key=lambda m: m.start)
 
 
+def _co_subject(doc: Doc, tok: Token, mention: Mention) -> bool:
+    """"him" as the object of a verb never is that verb's own subject ("X informed him")."""
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ not in {"dobj", "dative", "iobj"}:
+        return False
+    root = doc[mention.start : mention.end].root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.i == tok.head.i
+
+
 def _pronoun_antecedent(doc: Doc, tok: Token, people: Sequence[Mention]) -> Mention | None:
-    """The subject person of the pronoun's sentence, else of the nearest earlier sentence."""
-    before = [m for m in people if m.end <= tok.i]
+    """The subject person of the pronoun's sentence, else of the nearest earlier sentence;
+    an object pronoun skips the subject of its own verb."""
+    before = [m for m in people if m.end <= tok.i and not _co_subject(doc, tok, m)]
     if not before:
         return None
     sent_start = tok.sent.start
@@ -61,9 +71,16 @@ def _pronoun_antecedent(doc: Doc, tok: Token, people: Sequence[Mention]) -> Ment
     return (subjects or pool)[-1]
 
 
+def _single_title(doc: Doc, mention: Mention) -> bool:
+    """A singular office title with no antecedent ("the president") stands for a person."""
+    head = doc[mention.start : mention.end].root
+    return mention.kind == "title" and mention.antecedent is None and head.tag_ in {"NN", "NNP"}
+
+
 def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """he/she/him -> the person they most likely refer to (subjects first, then recency)."""
-    people = [m for m in mentions if m.kind in {"person", "title"} and is_person_like(m)]
+    people = [m for m in mentions if m.kind in {"person", "title"}
+              and (is_person_like(m) or _single_title(doc, m))]
     out = list(mentions)
     for tok in doc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
@@ -110,6 +127,18 @@ def _body_antecedent(doc: Doc, pos: int, mentions: Sequence[Mention], igo: bool)
     return (subjects or pool or [None])[-1]
 
 
+def _governing_speaker(doc: Doc, tok: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """"X said that it condemns": the body that is the subject of the governing speech verb."""
+    verb = tok.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in context.SPEECH_VERBS:
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    found = [m for m in mentions if m.start <= subj.i < m.end and m.kind in BODY_KINDS and not is_person_like(m)]
+    return found[0] if found else None
+
+
 def resolve_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the bloc", "the alliance" -> the IGO named before; "it" as the subject of a speech or
     action verb -> the organisation, government or country named before (not a person)."""
@@ -121,7 +150,8 @@ def resolve_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if tok.lower_ in ORG_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
             ante, start, rule = _body_antecedent(doc, tok.i - 1, out, True), tok.i - 1, "coref:organisation"
         elif tok.lower_ == "it" and tok.pos_ == "PRON" and context.speaking_subject(tok):
-            ante, start, rule = _body_antecedent(doc, tok.i, out, False), tok.i, "coref:pronoun"
+            ante = _governing_speaker(doc, tok, out) or _body_antecedent(doc, tok.i, out, False)
+            start, rule = tok.i, "coref:pronoun"
         else:
             continue
         if ante is not None:

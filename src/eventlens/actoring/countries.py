@@ -42,9 +42,31 @@ def _plural_group(doc: Doc, start: int, end: int) -> bool:
     return head.tag_ in {"NNS", "NNPS"} or head.lower_ == "police"
 
 
-def code_from_context(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]]) -> list[Mention]:
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a noun belongs to."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def place_country(doc: Doc, start: int, end: int, pieces: Sequence[Piece]) -> str | None:
+    """The country of a place phrase in the agent's own clause ("In Tehran, lawmakers set fire
+    to..."): a capital, city or country that is the object of in/at on the same verb."""
+    verb = _clause_verb(doc[start:end].root)
+    places = [p for p in pieces if p.entry is not None and p.kind in {"country", "metonym"} and p.code]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}):
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        for piece in places:
+            if any(piece.start <= o.i < piece.end for o in objs) and state_root(piece.code or ""):
+                return state_root(piece.code or "")
+    return None
+
+
+def code_from_context(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]],
+                      pieces: Sequence[Piece] = ()) -> list[Mention]:
     """Agent-only mentions without a determiner ("protesters", "Police officers") take the
-    country of the nearest state actor in their sentence, else of the article."""
+    country of a place phrase in their clause ("In Tehran, lawmakers"), else of the nearest
+    state actor in their sentence, else of the article."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = list(mentions)
     for group in bare:
@@ -53,10 +75,12 @@ def code_from_context(doc: Doc, mentions: list[Mention], bare: Sequence[list[Pie
             continue
         if context_blocked(doc, start, end, group[0].agent):
             continue
-        country = context_country(doc, mentions, start)
+        country, rule = place_country(doc, start, end, pieces), "compose:place+agent"
+        if country is None:
+            country, rule = context_country(doc, mentions, start), "compose:context+agent"
         if country:
             code = compose_code(country, group[0].agent.code if group[0].agent else "")
-            out.append(Mention(start, end, code, doc[start:end].text, "group", "compose:context+agent"))
+            out.append(Mention(start, end, code, doc[start:end].text, "group", rule))
     return sorted(out, key=lambda m: m.start)
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from eventlens.actoring.compose import compose_code, person_title
 from eventlens.actoring.countries import state_root
 from eventlens.actoring.mention import Mention, Piece
+from eventlens.dictionaries import Agent
 
 OWNER_PREPS = {"of", "in"}
 OWNER_KINDS = {"country", "metonym"}
@@ -62,11 +63,26 @@ def _modified_start(doc: Doc, start: int) -> int:
     return start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
 
 
+def _recode_owners(mentions: list[Mention], owners: Sequence[Piece], agent: Agent) -> list[Mention]:
+    """Each coordinated owner country keeps its own mention, coded as the agent that acts, the
+    bare country as its alternative ("Ukraine" in "the leaders of Russia, Ukraine ...": UKRGOV, alt UKR)."""
+    spans = {(p.start, p.end) for p in owners}
+    out = []
+    for m in mentions:
+        root = state_root(m.code)
+        if (m.start, m.end) in spans and root and m.kind in OWNER_KINDS:
+            m = Mention(m.start, m.end, compose_code(root, agent.code), m.name, m.kind,
+                        "compose:agent+of-countries", m.titles, alt_codes=(m.code,))
+        out.append(m)
+    return out
+
+
 def code_owned(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]], pieces: Sequence[Piece]
                ) -> tuple[list[Mention], list[list[Piece]]]:
     """Agent-only groups followed by of/in + a country or capital become one composed mention
-    (the country's own mention is dropped; with several countries the mention is the agent
-    alone, the first country gives the code, as in PETRARCH, and the others alternatives);
+    (the country's own mention is dropped); with several coordinated countries ("the leaders
+    of Russia, Ukraine, Germany and France") each country stays its own actor coded as the agent
+    (RUSGOV, alt RUS), and the agent words get no mention of their own;
     RETURNS the mentions and the groups left bare."""
     by_start = {p.start: p for p in pieces}
     out, left = list(mentions), []
@@ -79,12 +95,14 @@ def code_owned(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]], p
         start = _modified_start(doc, group[0].start)
         code = compose_code(state_root(owner.code or "") or "", agent.code)
         others = co_owners(doc, owner, by_start)
-        end = group[-1].end if others else owner.end  # a list of owners keeps its own mentions
-        alts = tuple(compose_code(state_root(p.code or "") or "", agent.code) for p in others)
+        if others:
+            out = _recode_owners(out, [owner, *others], agent)
+            continue
+        end = owner.end
         name = doc[start:end].text
         name = name[4:] if name.lower().startswith("the ") else name
         out = [m for m in out if m.end <= start or m.start >= end]
         kind = "title" if person_title(agent) and doc[group[-1].end - 1].tag_ == "NN" else "group"
         out.append(Mention(start, end, code, name, kind, "compose:agent+of-country",
-                           frozenset({agent.root.lower(), "@" + code[:3]}), alt_codes=alts))
+                           frozenset({agent.root.lower(), "@" + code[:3]})))
     return sorted(out, key=lambda m: m.start), left

@@ -1,0 +1,82 @@
+"""Collective anaphors, forms of state, coordinated owners, place phrases and "it"/"him"."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.actors import extract, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture()
+def actors(parsed, lexicon):
+    def _actors(text: str, date: str | None = "2017-06-06"):
+        doc, article = parsed(text, date=date)
+        return extract(doc, article, lexicon)
+
+    return _actors
+
+
+def by_text(found, text):
+    hits = [a for a in found if a.text == text]
+    assert hits, f"{text!r} not among {[a.text for a in found]}"
+    return hits[0]
+
+
+def test_collective_takes_first_member_and_others_as_alternatives(actors):
+    found = actors("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed ties with Qatar. "
+                   "The four countries gave Qatari citizens 14 days to leave.")
+    four = by_text(found, "The four countries")
+    assert four.code == "SAUGOV"
+    assert four.alt_codes == ("AREGOV", "BHRGOV", "EGYGOV")
+    assert four.rule == "coref:collective"
+
+
+def test_collective_needs_a_set_of_the_announced_size(actors):
+    found = actors("Saudi Arabia and Egypt severed ties with Qatar. The four countries gave citizens 14 days.")
+    assert not [a for a in found if a.text == "The four countries"]
+
+
+def test_form_of_state_points_to_the_earlier_state_not_a_listed_one(actors):
+    found = actors("Qatar faced isolation after Saudi Arabia, the United Arab Emirates and Egypt "
+                   "severed relations with the emirate. The kingdom said it acted to protect itself.")
+    assert by_text(found, "the emirate").code == "QAT"
+    assert by_text(found, "The kingdom").code == "SAUGOV"
+
+
+def test_coordinated_owner_countries_stay_separate_actors(actors):
+    found = actors("The leaders of Russia, Ukraine, Germany and France agreed on a ceasefire.", "2015-02-12")
+    assert [(a.text, a.code) for a in found] == [("Russia", "RUSGOV"), ("Ukraine", "UKRGOV"),
+                                                 ("Germany", "DEUGOV"), ("France", "FRAGOV")]
+    assert by_text(found, "Ukraine").alt_codes == ("UKR",)
+
+
+def test_place_phrase_in_clause_gives_the_country_of_a_bare_agent(actors):
+    found = actors("In Tehran on Wednesday, lawmakers set fire to a paper U.S. flag.", "2018-05-09")
+    lawmakers = by_text(found, "lawmakers")
+    assert lawmakers.code == "IRNLEG"
+    assert lawmakers.rule == "compose:place+agent"
+
+
+def test_it_refers_to_the_body_that_governs_the_speech_verb(actors):
+    found = actors("The AU\u2019s Peace and Security Council said on Thursday that it strongly condemns "
+                   "the takeover.", "2023-08-31")
+    council = by_text(found, "The AU\u2019s Peace and Security Council")
+    assert council.code == "IGOAFR"
+    assert by_text(found, "it").code == "IGOAFR"
+
+
+def test_object_pronoun_skips_the_subject_of_its_own_verb(actors):
+    found = actors("Parliament Speaker Mahinda Yapa Abeywardena said the president had informed him "
+                   "that he would step down.", "2022-07-10")
+    assert by_text(found, "him").ref == found[0].id
+    assert by_text(found, "he").code == by_text(found, "the president").code
+
+
+def test_led_demonym_is_the_leading_state(actors):
+    found = actors("A Saudi-led coalition struck Sanaa. Iranian-backed militias fired rockets.", "2020-01-01")
+    assert by_text(found, "Iranian").code == "IRN"
