@@ -243,3 +243,32 @@ def test_seed_article_gold_quotes(shared_dir, parsed):
         assert (quote.type, quote.speaker) == (gold["type"], gold["speaker"])
         assert article.text[quote.start : quote.end] == quote.quote
     assert "avoid war" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Merkel plans to call on young people to serve.", "to call on young people to serve"),
+        ("Merkel declined to comment on the talks.", "to comment on the talks"),
+        ("Merkel called for more school investment.", "more school investment"),
+        ("Polls show Merkel with a lead in the low single digits.", "Merkel with a lead in the low single digits"),
+        ("Merkel said peace would not come until the occupation ended.", "peace would not come until the occupation ended"),
+    ],
+)
+def test_intent_call_and_evidence_clauses_are_indirect_quotes(quotes_of, text, clause):
+    assert [(q.quote, q.type) for q in quotes_of(text)] == [(clause, "indirect")]
+
+
+def test_no_clause_for_an_object_with_its_own_subject_or_a_small_clause(quotes_of):
+    assert quotes_of("The commission declared Merkel the winner of the vote.") == []
+    assert [q.quote for q in quotes_of("Merkel said she expected “five countries” to follow soon.")] == ["five countries"]
+
+
+def test_reported_clause_starts_after_its_verb(quotes_of):
+    (quote,) = quotes_of("Jets struck what the military said were Hamas targets.")
+    assert quote.quote == "were Hamas targets"
+
+
+def test_closing_time_clause_is_left_out_deep_in_the_clause(quotes_of):
+    texts = [q.quote for q in quotes_of("Merkel said he was ready to go after party leaders urged both men to resign.")]
+    assert "he was ready to go" in texts

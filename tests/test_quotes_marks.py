@@ -125,3 +125,8 @@ def test_long_quote_is_found_whole(parsed):
     doc, article = parsed(text)
     (quote,) = extract(doc, article, merkel(text))
     assert (len(quote.quote), quote.speaker) == (len(text) - len("“” Merkel said."), "Angela Merkel")
+
+
+def test_spaced_straight_mark_closes_after_a_single_quote():
+    text = "\"I was insulted by the term 'outreach,' \" he told the group."
+    assert marked(text) == ["I was insulted by the term 'outreach,' "]

@@ -14,11 +14,11 @@ from eventlens.quoting.tokens import inside_marks
 def clause_end(clause: Token) -> int:
     """End index of the clause, leaving out a closing time clause (``after party leaders urged``)."""
     end = clause.right_edge.i + 1
-    for child in reversed(list(clause.rights)):
-        if child.dep_ == "advcl" and child.right_edge.i + 1 >= end and any(
-            g.dep_ == "mark" and g.lower_ in TIME_MARKS for g in child.children
+    for tok in clause.subtree:
+        if tok.dep_ == "advcl" and tok.i > clause.i and tok.right_edge.i + 1 >= end and any(
+            g.dep_ == "mark" and g.lower_ in TIME_MARKS for g in tok.children
         ):
-            end = child.left_edge.i
+            end = min(end, tok.left_edge.i)
     return end
 
 

@@ -13,12 +13,15 @@ from eventlens.quoting.cues import according_source
 from eventlens.quoting.lexicon import (
     ATTRIBUTION_NOUNS,
     EVIDENCE_LEMMAS,
+    EVIDENCE_NOUNS,
     EXPRESS_LEMMAS,
     FINITE_TAGS,
     INDIRECT_LEMMAS,
     MEDIUM_NOUNS,
     MIN_CUT_TOKENS,
     OBJECT_CONTROL_LEMMAS,
+    INTENT_LEMMAS,
+    CALL_PREPS,
 )
 from eventlens.quoting.marks import Mark, Post, post_at
 from eventlens.quoting.naming import noun_speaker, phrase_start, subject_of, verb_speaker
@@ -82,21 +85,72 @@ def _according_clause(tok: Token, source: Token) -> Span | None:
 
 
 def _reported_clauses(verb: Token) -> list[Span]:
-    """The clauses ``verb`` reports: its ``ccomp``s (said that A and that B) or ``urged X to Y``."""
-    lemma = verb_lemma(verb, INDIRECT_LEMMAS | OBJECT_CONTROL_LEMMAS)
+    """The clauses ``verb`` reports: ``ccomp``s, ``urged X to Y``, ``plans to Y``, ``polls show X``, ``called for X``."""
+    lemma = verb_lemma(verb, INDIRECT_LEMMAS | OBJECT_CONTROL_LEMMAS | INTENT_LEMMAS | {"call"})
     if subject_of(verb) is None:
         return []
-    doc = verb.doc
     if lemma in INDIRECT_LEMMAS:
-        comps = [c for c in verb.children if c.dep_ == "ccomp" and (lemma not in EVIDENCE_LEMMAS or _finite(c))]
-        clauses = [span for c in comps for span in _split_that_conj(c)]
-        return clauses or _medium_clauses(verb) or _parenthetical_clauses(verb)
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and _clausal(c, verb)
+                 and (lemma not in EVIDENCE_LEMMAS or _finite(c))]
+        clauses = [span for c in comps for span in _split_that_conj(c, verb)]
+        if clauses:
+            return clauses
     if lemma in OBJECT_CONTROL_LEMMAS:
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if obj is not None and comp is not None and obj.i < comp.i:
-            return [drop_final_appos(trim(doc[obj.left_edge.i : comp.right_edge.i + 1]))]
+        return _control_clauses(verb)
+    if lemma in INTENT_LEMMAS:
+        return _intent_clauses(verb)
+    if lemma == "call":
+        return _call_clauses(verb)
+    if lemma in INDIRECT_LEMMAS:
+        return _medium_clauses(verb) or _parenthetical_clauses(verb) or _evidence_clauses(verb, lemma)
     return []
+
+
+def _clausal(comp: Token, verb: Token) -> bool:
+    """Whether a ``ccomp`` is a clause (a verb, or a word with a subject), not ``declared X the winner``."""
+    return comp.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "auxpass", "cop") for c in comp.children)
+
+
+def _control_clauses(verb: Token) -> list[Span]:
+    """``urged X to Y``: the object and its infinitive."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if obj is None or comp is None or obj.i > comp.i:
+        return []
+    return [drop_final_appos(trim(verb.doc[obj.left_edge.i : comp.right_edge.i + 1]))]
+
+
+def _intent_clauses(verb: Token) -> list[Span]:
+    """``plans to Y``, ``declined to comment``: the infinitive with its ``to``."""
+    comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    doc = verb.doc
+    if comp is None or comp.i < verb.i or doc[comp.left_edge.i].lower_ != "to":
+        return []
+    if any(t.pos_ not in ("ADV", "PART") for t in doc[verb.i + 1 : comp.left_edge.i]):
+        return []  # ``expected "five countries" to follow``: not the subject's own intent
+    return [drop_final_appos(trim(verb.doc[comp.left_edge.i : clause_end(comp)]))]
+
+
+def _call_clauses(verb: Token) -> list[Span]:
+    """``called for X`` and ``called on X to Y``: what is called for."""
+    preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in CALL_PREPS and c.i == verb.i + 1]
+    objs = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    if not objs:
+        return []
+    ends = [objs[0].right_edge.i] + [c.right_edge.i for c in verb.children if c.dep_ == "xcomp" and c.i > objs[0].i]
+    end = max(ends)
+    return [drop_final_appos(trim(verb.doc[objs[0].left_edge.i : end + 1]))]
+
+
+def _evidence_clauses(verb: Token, lemma: str) -> list[Span]:
+    """``polls show Clinton ahead``, ``a study found 31 cases``: what a noun source shows."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if lemma not in EVIDENCE_LEMMAS or subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS:
+        return []
+    rights = [c for c in verb.rights if c.dep_ in ("dobj", "ccomp", "oprd", "xcomp") and c.i > verb.i]
+    if not rights:
+        return []
+    return [trim(verb.doc[rights[0].left_edge.i : clause_end(verb)])]
 
 
 def _finite(clause: Token) -> bool:
@@ -125,9 +179,11 @@ def _parenthetical_clauses(verb: Token) -> list[Span]:
     return [p for p in parts if len(p) >= MIN_CUT_TOKENS]
 
 
-def _split_that_conj(clause: Token) -> list[Span]:
+def _split_that_conj(clause: Token, verb: Token) -> list[Span]:
     """A reported clause split at conjuncts that bring their own ``that`` (A and that B)."""
     doc = clause.doc
+    if clause.left_edge.i < verb.i < clause.i:  # ``what the military said were targets``
+        return [trim(doc[verb.i + 1 : clause_end(clause)])]
     parts = [c for c in clause.children if c.dep_ == "conj" and any(g.lower_ == "that" for g in c.lefts)]
     if not parts:
         return [trim(doc[clause.left_edge.i : clause_end(clause)])]

@@ -10,7 +10,7 @@ SPEECH_LEMMAS = frozenset(
     "respond ask deny vow promise pledge suggest admit acknowledge confirm report mention "
     "disclose decree comment emphasize emphasise remark predict threaten demand praise "
     "criticize criticise label brand term dub hail welcome reiterate repeat conclude "
-    "complain lament highlight caution continue recall joke quip boast shout exclaim scold sing "
+    "complain lament highlight caution continue recall joke quip boast shout exclaim scold sing yell scream whisper mutter plead "
     "testify counter retort concede contend observe allege assert charge maintain chant read".split()
 )
 INDIRECT_LEMMAS = frozenset(
@@ -18,19 +18,29 @@ INDIRECT_LEMMAS = frozenset(
     "argue explain reply deny admit acknowledge predict reiterate complain think believe suggest "
     "know expect estimate hope fear assert contend allege maintain concede "
     "recall testify insist signal warn tweet post argue agree show find indicate reveal feel worry "
-    "doubt reckon assume guess figure imagine realize realise understand wonder insist".split()
+    "doubt reckon assume guess figure imagine realize realise understand wonder insist inform assure "
+    "notify ask".split()
+)
+INTENT_LEMMAS = frozenset(
+    "want plan pledge agree decline refuse promise vow intend propose threaten seek aim offer "
+    "hope expect vow".split()
 )
 ATTRIBUTION_NOUNS = frozenset(
     "view belief claim argument assertion position contention insistence warning statement assessment "
     "hope fear promise pledge suggestion conclusion allegation opinion impression conviction".split()
 )
 EVIDENCE_LEMMAS = frozenset("show find indicate reveal".split())
+EVIDENCE_NOUNS = frozenset(
+    "poll survey study report analysis research data average averages figure number record document "
+    "audit review investigation probe estimate count tally census test finding".split()
+)
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MEDIUM_NOUNS = frozenset(
     "letter statement interview post tweet op-ed column memo email speech note report message essay article".split()
 )
 EXPRESS_LEMMAS = frozenset("express voice share make reiterate repeat offer give hold state air".split())
-OBJECT_CONTROL_LEMMAS = frozenset({"urge", "ask", "encourage"})
+OBJECT_CONTROL_LEMMAS = frozenset({"urge", "ask", "encourage", "tell"})
+CALL_PREPS = frozenset({"for", "on"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -45,7 +55,7 @@ CLAUSE_END = ",.!?…"
 SENTENCE_END = ".!?…"
 MIN_CUT_TOKENS = 4
 LEADING_JOINERS = frozenset({"that", "and", "but"})
-TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
+TIME_MARKS = frozenset({"after", "before", "when", "while", "once"})
 DANGLING = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 SPEECH_REACH = 6
 NAME_REACH = 60

@@ -93,7 +93,8 @@ def _role(text: str, i: int, width: int, lo: int, hi: int) -> _Seen:
     if c == "”":
         return _Seen(i, width, "d", False, True)
     if c in ('"', "''"):
-        return _Seen(i, width, "d", can_open, can_close and not can_open)
+        spaced = prev.isspace() and nxt.isspace()  # ``,' " he said``: a lone straight mark closes
+        return _Seen(i, width, "d", can_open, (can_close or spaced) and not can_open)
     if c == "‘":
         return _Seen(i, width, "s", not nxt.isspace(), False)
     if c == "'":

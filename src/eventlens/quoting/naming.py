@@ -27,7 +27,7 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 return None
-            subject = _off_dateline(child) if child.dep_ == "nsubj" else None
+            subject = _off_dateline(child) if child.dep_ == "nsubj" and _wordy(child) else None
             if subject is not None:
                 rel = subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
                 return verb.head if rel else subject
@@ -35,6 +35,11 @@ def subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _wordy(tok: Token) -> bool:
+    """Whether a token has a letter or digit (a dash the parser made a subject has none)."""
+    return any(c.isalnum() for c in tok.text)
 
 
 def _off_dateline(subject: Token) -> Token | None:
