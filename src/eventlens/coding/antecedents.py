@@ -122,11 +122,26 @@ def resolve(found: list[Found]) -> list[Found]:
     done = [f for f in found if f.pending is None]
     out = list(done)
     for item in (f for f in found if f.pending is not None):
-        earlier = sorted((f for f in done if f.trigger.idx < item.trigger.idx), key=lambda f: -f.trigger.idx)
+        earlier = _antecedent_order(item, [f for f in done if f.trigger.idx < item.trigger.idx])
         completed = next((c for e in earlier if (c := _complete(item, e)) is not None), None)
         if completed is not None:
             out.append(completed)
     return out
+
+
+def _antecedent_order(item: Found, earlier: list[Found]) -> list[Found]:
+    """Earlier events in the order they are tried: nearest first; for "followed suit" in a new
+    paragraph, the story's lead act comes first (the others did what the lead reported)."""
+    nearest = sorted(earlier, key=lambda f: -f.trigger.idx)
+    if item.pending != "suit" or any(_same_paragraph(item, f) for f in earlier):
+        return nearest
+    return nearest[::-1]
+
+
+def _same_paragraph(a: Found, b: Found) -> bool:
+    """Whether no blank line separates the two triggers."""
+    lo, hi = sorted((a.trigger.idx, b.trigger.idx))
+    return "\n\n" not in a.sent.doc.text[lo:hi].replace("\r", "")
 
 
 def _antecedent_roots(item: Found) -> frozenset[str]:

@@ -117,7 +117,7 @@ def _dictionary_pairs(sources: list[Actor], targets: list[Actor], code: str, com
     """Source-target pairs of a dictionary code; ``A:B`` codes add the reverse event with B."""
     codes = code.split(":")
     if compound and not targets and len(sources) > 1:
-        pairs = [(s, t, codes[0]) for s in sources for t in sources if s.id != t.id]
+        pairs = [(s, t, codes[0]) for s in sources for t in sources if s is not t]
     else:
         pairs = [(s, t, codes[0]) for s in sources for t in targets]
         if len(codes) > 1 and codes[1]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -12,6 +12,7 @@ from eventlens.models import Actor
 
 
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around"})
+COLLECTIVE_RULE = "coref:collective"  # "the four leaders": code of the first member, alt_codes the others
 
 
 @dataclass(slots=True)
@@ -30,15 +31,36 @@ class ActorIndex:
         """The actor with ``actor.start <= token.idx < actor.end``, if any."""
         return self._by_char.get(token.idx)
 
+    def members(self, actor: Actor) -> list[Actor]:
+        """A collective anaphor as one actor per member (same id, the member's code); else the actor."""
+        if not is_collective(actor):
+            return [actor]
+        return [actor, *(self._member(actor, code) for code in actor.alt_codes if code != actor.code)]
+
+    def _member(self, collective: Actor, code: str) -> Actor:
+        """A member of a collective, named after the latest earlier mention with the member's code."""
+        earlier = [a for a in self.actors if a.start < collective.start and not is_collective(a)
+                   and code in (a.code, a.code + "GOV")]
+        ante = max(earlier, key=lambda a: a.start, default=None)
+        if ante is None:
+            return replace(collective, code=code, alt_codes=(), name=code, ref=None)
+        return replace(collective, code=code, alt_codes=(), name=ante.name, ref=ante.ref or ante.id)
+
+
+def is_collective(actor: Actor) -> bool:
+    """Whether the actor is a collective anaphor standing for several members ("both sides")."""
+    return actor.rule == COLLECTIVE_RULE
+
 
 def phrases_actors(heads: Iterable[Token], index: ActorIndex, skip_possessive: bool = False) -> list[Actor]:
     """Distinct actors of several phrases, in order, each phrase expanded over its conjuncts."""
     out: list[Actor] = []
     for head in heads:
         for member in _members(head):
-            for actor in _phrase_actors(member, index, skip_possessive):
-                if all(actor.id != a.id for a in out):
-                    out.append(actor)
+            for found in _phrase_actors(member, index, skip_possessive):
+                for actor in index.members(found):
+                    if all((actor.id, actor.code) != (a.id, a.code) for a in out):
+                        out.append(actor)
     return out
 
 
@@ -85,5 +107,8 @@ def nearest_actor_phrase(span: Span, index: ActorIndex) -> list[Actor]:
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
-    """Whether two mentions are the same actor (same id, coreferent, or same canonical name)."""
-    return a.id == b.id or a.ref == b.id or b.ref == a.id or (a.ref is not None and a.ref == b.ref) or a.name == b.name
+    """Whether two mentions are the same actor (same id, coreferent, or same canonical name);
+    two members of one collective are not."""
+    if a.id == b.id:
+        return a.code == b.code or not is_collective(a)
+    return a.ref == b.id or b.ref == a.id or (a.ref is not None and a.ref == b.ref) or a.name == b.name

@@ -59,8 +59,8 @@ def pair_actors(
 
 def drop_shadowed(found: list[Found]) -> list[Found]:
     """Drop a target-less event when the same trigger and source also gave one with a target."""
-    aimed = {(f.trigger.i, f.source.id) for f in found if f.target is not None}
-    return [f for f in found if f.target is not None or (f.trigger.i, f.source.id) not in aimed]
+    aimed = {(f.trigger.i, f.source.id, f.source.code) for f in found if f.target is not None}
+    return [f for f in found if f.target is not None or (f.trigger.i, f.source.id, f.source.code) not in aimed]
 
 
 def dedupe_found(candidates: Iterable[Found]) -> list[Found]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from eventlens.coding.mentions import is_collective
 from eventlens.coding.records import SYMMETRIC
 from eventlens.models import Actor, Event
 
@@ -26,7 +27,7 @@ def merge_repeats(events: list[Event], actors: list[Actor]) -> list[Event]:
         target (either order for symmetric codes), a code of the same family, and the same date
         or an unknown one; two attacks on different days stay two events.
     """
-    names = {a.id: a.name or a.code for a in actors}
+    names = _identities(actors)
     kept: list[Event] = []
     for event in events:
         index = next((i for i, k in enumerate(kept) if is_repeat(event, k, names)), None)
@@ -65,11 +66,22 @@ def dates_agree(a: str | None, b: str | None) -> bool:
     return a == b or a in (None, UNKNOWN) or b in (None, UNKNOWN)
 
 
+def _identities(actors: list[Actor]) -> dict[str, str]:
+    """Canonical names by actor id; a collective's members by ``(id, code)``, named after the
+    member's own mention ("the four countries" gives Saudi Arabia, Egypt ...), else by code."""
+    names = {a.id: a.name or a.code for a in actors if not is_collective(a)}
+    by_code = {a.code: a.name or a.code for a in reversed(actors) if not is_collective(a)}
+    for group in (a for a in actors if is_collective(a)):
+        for code in (group.code, *group.alt_codes):
+            names[f"{group.id} {code}"] = by_code.get(code) or by_code.get(code.removesuffix("GOV")) or code
+    return names
+
+
 def _who(actor_id: str | None, code: str | None, names: dict[str, str]) -> str | None:
-    """A participant's identity: its actor's canonical name, else its code."""
+    """A participant's identity: its actor's canonical name (its member's for a collective), else its code."""
     if actor_id is None:
         return code
-    return names.get(actor_id) or code
+    return names.get(actor_id) or names.get(f"{actor_id} {code}") or code
 
 
 def _absorb(kept: Event, repeat: Event) -> Event:

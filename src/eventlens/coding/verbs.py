@@ -17,6 +17,7 @@ from eventlens.coding.syntax import (
     dateline_end,
     free_relative_heads,
     has_particle,
+    has_subject,
     is_passive,
     naming_parts,
     objects_of,
@@ -32,8 +33,14 @@ def verb_rules(token: Token, rules: Lexicon) -> list[Rule]:
 
 
 def matching_rule(verb: Token, sent: Span, rules: list[Rule]) -> Rule | None:
-    """The first rule of ``verb`` whose conditions hold in the sentence."""
-    return next((r for r in rules if _rule_applies(r, verb, sent)), None)
+    """The first rule of ``verb`` whose conditions hold in the sentence; a rule that fires only when
+    refined gives way (to the next rule or the fallback dictionary) when no keyword matched."""
+    return next((r for r in rules if _rule_applies(r, verb, sent) and not _unrefined(r, verb)), None)
+
+
+def _unrefined(rule: Rule, verb: Token) -> bool:
+    """Whether a rule that needs a refine keyword finds none around ``verb``."""
+    return rule.only_refined and rule.kind != "dictionary" and refined_code(rule, refine_tokens(verb)) is None
 
 
 def verb_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex) -> list[Found]:
@@ -103,11 +110,23 @@ def verb_code(rule: Rule, verb: Token) -> tuple[str | None, str]:
 def refine_tokens(verb: Token) -> list[Token]:
     """Tokens whose words refine a verb's code: its clause, plus a subject it shares with another verb
     ("protesters stormed the residence and set fire to it")."""
-    tokens = clause_of(verb)
+    tokens = clause_of(verb) + _deadline_infinitives(verb)
     subject, inherited = subject_of(verb)
     if inherited and subject is not None:
         tokens.extend(t for t in subject.subtree if t.dep_ not in ("relcl", "acl"))
-    return tokens
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _deadline_infinitives(verb: Token) -> list[Token]:
+    """"to leave" of "gave them 48 hours to leave": a subject-less to-infinitive hung on the verb or on
+    one of its nouns, as its two words (so a keyword "hour to leave" can match)."""
+    heads = [verb, *(c for c in verb.children if c.pos_ in ("NOUN", "PROPN"))]
+    out: list[Token] = []
+    for inf in (c for h in heads for c in h.children if c.dep_ in ("relcl", "advcl", "acl") and c.pos_ == "VERB"):
+        to = [a for a in inf.children if a.dep_ == "aux" and a.lower_ == "to"]
+        if to and not has_subject(inf):
+            out.extend([to[0], inf])
+    return out
 
 
 def verb_sources(verb: Token, passive: bool, index: ActorIndex, sent: Span | None = None) -> tuple[list[Actor], bool]:
