@@ -93,6 +93,14 @@ def test_month_ahead_in_future_clause_is_this_year(parsed):
         ("On March 4, 12 people died in the attack.", "2022-02-10", "March 4", "2021-03-04"),
         ("Talks are scheduled for March 4.", "2022-02-10", "March 4", "2022-03-04"),
         ("The vote took place on Jan. 28.", "2022-02-10", "Jan. 28", "2022-01-28"),
+        # a present modal or a "to" infinitive from a present clause looks ahead; from a past one not
+        ("Mubarak says he asked the cabinet to resign so he can appoint a new one Saturday.", "2011-01-28",
+         "Saturday", "2011-01-29"),
+        ("He could not attend the talks on Saturday.", "2011-01-28", "Saturday", "2011-01-22"),
+        ("Microsoft has chosen three firms for a program to run through June.", "2013-03-18", "June", "2013-06"),
+        ("The talks are to resume Monday.", "2022-02-08", "Monday", "2022-02-14"),
+        ("They agreed to meet Monday.", "2022-02-08", "Monday", "2022-02-07"),
+        ("Israel signed agreements to normalise relations on Tuesday.", "2020-09-16", "Tuesday", "2020-09-15"),
     ],
 )
 def test_direction(parsed, text, pub, expr, value):
@@ -185,3 +193,37 @@ def test_ages_are_not_durations(parsed):
 def test_timeml_mode(parsed, text, expr, value):
     assert _refs(parsed, text, "2013-03-22", timeml=True)[expr] == value
     assert expr not in _refs(parsed, text, "2013-03-22")  # left out of eventlens output
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # a Saturday page that pairs Saturday with the next Sunday was still written on Sunday
+        ("(9:30 p.m. Saturday, 5:30 a.m. Sunday in Jakarta) Jets struck Tripoli early Sunday.", "Sunday",
+         "2011-03-20"),
+        # ... or one whose own text names the next day as past
+        ("Comment posted March 20, 2011 at 9:15 am. Jets struck Tripoli on Sunday.", "Sunday", "2011-03-20"),
+        ("A past-tense March 20 with no year lands on it too: rebels fled on March 20.", "March 20", "2011-03-20"),
+    ],
+)
+def test_page_written_after_its_date(parsed, text, expr, value):
+    assert _refs(parsed, text, "2011-03-19")[expr] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck Tripoli on Sunday. A talk is planned for March 20.",
+        "Jets struck Tripoli on Sunday. A curfew will run from 4 p.m. Saturday to 8 a.m. Sunday.",
+    ],
+)
+def test_next_weekday_without_evidence_stays_in_the_past(parsed, text):
+    assert _refs(parsed, text, "2011-03-19")["Sunday"] == "2011-03-13"
+
+
+def test_events_dated_on_the_day_after_a_stale_publication_date(parsed):
+    text = "(9:30 p.m. Saturday, 5:30 a.m. Sunday in Jakarta)\nJets bombed Tripoli early Sunday."
+    doc, article = parsed(text, "2011-03-19")
+    ev = _event(doc, article, "bombed")
+    (dated,) = dates.assign([ev], dates.extract(doc, article), doc, article)
+    assert (dated.date, dated.date_text) == ("2011-03-20", "Sunday")

@@ -7,9 +7,37 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventlens.models import DateRef
+from spacy.tokens import Doc
+
 from eventlens.timex.calendar import day_of, iso, number
-from eventlens.timex.lexicon import CARRY_DAYS, CLOCK, INVALID, MONTH_DAY, WEEKDAY, Context, Found, Resolved
+from eventlens.timex.lexicon import (
+    CARRY_DAYS, CLOCK, INVALID, MONTH_DAY, MONTHS, WEEKDAY, WEEKDAYS, Context, Found, Resolved,
+)
 from eventlens.timex.normalise import clock_hm, norm_deictic
+from eventlens.timex.tense import is_future
+
+MONTH_DAY_RE = re.compile(MONTH_DAY)
+
+
+def written_until(text: str, doc: Doc, pub: date | None, body_start: int = 0) -> date | None:
+    """The last day the article was written on: the day after publication when its own text names that
+    day outside a forward-looking clause (a live page updated past midnight, a comment stamp) or pairs
+    the publication weekday with the next ("4 p.m. Saturday to 8 a.m. Sunday"), else ``pub``."""
+    if pub is None:
+        return None
+    nxt = pub + timedelta(days=1)
+    names = [w.capitalize() for w, n in sorted(WEEKDAYS.items(), key=lambda kv: kv[1])]
+    pair = re.compile(rf"\b{names[pub.weekday()]}\b[^\n]{{0,30}}?\b{names[nxt.weekday()]}\b")
+    for m in pair.finditer(text, body_start):  # "9:30 p.m. Saturday, 5:30 a.m. Sunday in Jakarta": consecutive days
+        if not is_future(Context(text, doc, pub), m.end() - len(names[nxt.weekday()]), m.end()):
+            return nxt
+    for m in MONTH_DAY_RE.finditer(text, body_start):
+        month = MONTHS[(m["month"] or m["month2"]).rstrip(".").lower()]
+        year = int(m["year"]) if m["year"] else nxt.year
+        if (year, month, int(m["day"] or m["day2"])) == (nxt.year, nxt.month, nxt.day):
+            if not is_future(Context(text, doc, pub), m.start(), m.end()):
+                return nxt
+    return pub
 
 
 def quote_anchor(pub: date, text: str, pos: int, dates: list[DateRef]) -> date:

@@ -51,12 +51,13 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def partial_date(pub: date, month: int, day: int, wd: int | None = None, future: bool = False,
-                 past: bool = False) -> date | None:
+                 past: bool = False, now: date | None = None) -> date | None:
     """The year-less date ``month``/``day`` nearest the publication date.
 
     A weekday picks the year it falls on; a future clause looks forward; a past one
     ("died on March 4") back; otherwise the latest candidate no later than
-    FORWARD_WINDOW_DAYS after publication wins.
+    FORWARD_WINDOW_DAYS after publication wins. ``now`` (default ``pub``) is the last day the
+    text was written on: a past date may fall on it.
     """
     cands = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := safe_date(y, month, day))]
     if wd is not None:
@@ -65,7 +66,7 @@ def partial_date(pub: date, month: int, day: int, wd: int | None = None, future:
         ahead = [d for d in cands if d >= pub]
         if ahead:
             return ahead[0]
-    limit = pub if past else pub + timedelta(days=FORWARD_WINDOW_DAYS)
+    limit = (now or pub) if past else pub + timedelta(days=FORWARD_WINDOW_DAYS)
     before = [d for d in cands if d <= limit]
     return before[-1] if before else (cands[0] if cands else None)
 

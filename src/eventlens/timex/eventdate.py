@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventlens.models import Article, DateRef, Event
-from eventlens.timex.anchoring import Cue, in_quote, relative_cues
+from eventlens.timex.anchoring import Cue, in_quote, relative_cues, written_until
 from eventlens.timex.calendar import day_of, iso
 from eventlens.timex.clauses import clause_verb, past_perfect, path_to_root, planned, present_state, root_token
 from eventlens.timex.lexicon import CARRY_DAYS
@@ -51,13 +51,17 @@ def _distance(cue: Cue, event: Event, text: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    """The cues of one article: dates and relative expressions, dateline dates (weak), and the parse."""
+    """The cues of one article: dates and relative expressions, dateline dates (weak), and the parse.
+
+    latest: the last day past events can fall on (see ``written_until``).
+    """
 
     strong: list[Cue]
     weak: list[Cue]
     pub: date | None
     doc: Doc
     article: Article
+    latest: date | None = None
 
 
 def _sentence_cues(event: Event, cues: _Cues) -> list[Cue]:
@@ -65,7 +69,7 @@ def _sentence_cues(event: Event, cues: _Cues) -> list[Cue]:
 
     def fits(c: Cue) -> bool:
         in_sentence = event.evidence_start <= c.start < event.evidence_end
-        past = cues.pub is None or c.day <= cues.pub
+        past = cues.latest is None or c.day <= cues.latest
         return in_sentence and past and not c.planned and not (c.forward and event.trigger_start < c.start)
 
     return [c for c in cues.strong if fits(c)] or [c for c in cues.weak if fits(c)]
@@ -102,7 +106,7 @@ def _before(event: Event, cues: _Cues, same_paragraph: bool) -> Cue | None:
     """
     para = cues.article.text.rfind("\n", 0, event.evidence_start)
     earlier = [c for c in cues.strong if c.end <= event.evidence_start and not c.planned
-               and (cues.pub is None or c.day <= cues.pub)
+               and (cues.latest is None or c.day <= cues.latest)
                and (para < c.start or not same_paragraph and _recent(c.day, cues.pub))]
     return earlier[-1] if earlier else None
 
@@ -141,7 +145,7 @@ def date_event(event: Event, cues: _Cues) -> Dated:
         return (iso(cue.day), cue.text) if cue else _fallback(cues)
     if cue is None and _undated(event, trigger, cues):
         return "unknown", None
-    if cue is None and trigger is not None and future_token(clause_verb(trigger)):
+    if cue is None and trigger is not None and future_token(clause_verb(trigger), infinitive=False):
         return _fallback(cues)  # "will hold a news conference": no past day carries over
     cue = cue or _before(event, cues, same_paragraph=False)
     return (iso(cue.day), cue.text) if cue else _fallback(cues)
@@ -158,9 +162,10 @@ def _article_cues(dates: list[DateRef], doc: Doc, article: Article) -> _Cues:
         tok = root_token(doc, ref.start, ref.end)
         cue = Cue(ref.start, ref.end, day, ref.text, planned=tok is not None and planned(tok))
         (weak if _is_dateline(article.text, ref) else strong).append(cue)
-    strong += relative_cues(article.text, article.body_start, strong, article.date)
+    latest = written_until(article.text, doc, article.date, article.body_start)
+    strong += relative_cues(article.text, article.body_start, strong, latest)
     strong.sort(key=lambda c: c.start)
-    return _Cues(strong, weak, article.date, doc, article)
+    return _Cues(strong, weak, article.date, doc, article, latest)
 
 
 def assign(events: list[Event], dates: list[DateRef], doc: Doc, article: Article) -> list[Event]:
@@ -177,7 +182,8 @@ def assign(events: list[Event], dates: list[DateRef], doc: Doc, article: Article
         ``unknown`` for a past perfect or a present-tense state with no date of its own;
         else the latest day named before the sentence; else the dateline or publication date
         (``date_text`` None); ``unknown`` without any. Planned days ("postponed until
-        Monday") never date an event.
+        Monday") never date an event. "Past" runs to the day after publication when the
+        text shows it was still written then (``written_until``: live pages, stale dates).
     """
     cues = _article_cues(dates, doc, article)
     out = []

@@ -100,6 +100,12 @@ class Context:
     doc: Doc
     pub: date | None
     timeml: bool = False
+    now: date | None = None  # the last day the text was written on (pub, or the day after: see written_until)
+
+    @property
+    def latest(self) -> date | None:
+        """The latest day a past-tense expression can name: ``now``, else the publication date."""
+        return self.now or self.pub
 
 Resolved = tuple[str, str, str]  # (value, type, granularity)
 

@@ -28,7 +28,7 @@ def norm_month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     else:
         when = tense(ctx, m.start(), m.end())
-        d = partial_date(ctx.pub, month, day, wd, when == "future", when == "past")
+        d = partial_date(ctx.pub, month, day, wd, when == "future", when == "past", ctx.now)
     return (iso(d), "DATE", "day") if d else INVALID
 
 
@@ -87,7 +87,8 @@ def norm_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """``Thursday``, ``last Thursday``, ``Wednesday evening``."""
     if ctx.pub is None:
         return None
-    d = weekday_date(ctx.pub, WEEKDAYS[m["wd"].lower()], _weekday_mode(m, ctx))
+    mode = _weekday_mode(m, ctx)
+    d = weekday_date(ctx.latest if mode == "past" else ctx.pub, WEEKDAYS[m["wd"].lower()], mode)
     part = (m.groupdict().get("part") or "").lower()
     if part:
         return iso(d) + PARTS_OF_DAY[part], "TIME", "time"

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from eventlens.models import Article, DateRef
 from eventlens.timex import timeml
-from eventlens.timex.anchoring import anchored
+from eventlens.timex.anchoring import anchored, written_until
 from eventlens.timex.lexicon import (
     FULL_MONTH, INVALID, MONTH, MONTH_DAY, NUM, UNIT, WEEKDAY, YEAR, Context, Found, Handler,
 )
@@ -114,7 +114,8 @@ def find(doc: Doc, article: Article, timeml: bool = False) -> list[DateRef]:
     timeml (bool): follow TempEval-3 annotation instead: vague durations (``PXY``), PAST_REF
         and FUTURE_REF, "two days" in "two days later" as a duration, year ranges split.
     """
-    ctx = Context(article.text, doc, article.date, timeml)
+    now = written_until(article.text, doc, article.date, article.body_start)
+    ctx = Context(article.text, doc, article.date, timeml, now)
     found = list(_rule_matches(ctx, article.body_start))
     if article.date is None:
         return _to_refs(article.text, _remove_overlaps(found))

@@ -10,6 +10,9 @@ from eventlens.timex.lexicon import Context
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 
 
+MODAL_AHEAD = {"can", "ca", "may", "might", "must", "should"}  # "so he can appoint ... Saturday"; not "could"
+
+
 FUTURE_HEADS = {"due", "expected", "set", "scheduled", "poised", "going", "planning", "plan"}
 
 
@@ -26,17 +29,47 @@ PLAN_LEMMAS = {"set", "schedule", "slate", "plan"}
 FORWARD_NOUNS = {"deadline", "ultimatum"}
 
 
-def future_token(tok: Token) -> bool:
-    """Whether the verb governing ``tok`` looks ahead ("will", "is due to", "postponed until", "deadline")."""
+def future_token(tok: Token, infinitive: bool = True) -> bool:
+    """Whether the verb governing ``tok`` looks ahead ("will", "is due to", "postponed until", "deadline");
+    with ``infinitive``, also a ``to`` infinitive from a present clause (for dates, not for an event in a
+    purpose clause: "has sent troops to enforce a curfew" happens with its main clause)."""
     start, path, seen = tok, [], 0
     while tok.pos_ not in ("VERB", "AUX") and tok.head != tok and seen < 8:
         path.append(tok.lower_)
         tok, seen = tok.head, seen + 1
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children):
         return True
-    if _forward_verb(tok, start, path):
+    if _forward_verb(tok, start, path) or _modal_ahead(tok) or infinitive and _infinitive_ahead(tok):
         return True
     return tok.dep_ == "xcomp" and tok.head.lower_ in FUTURE_HEADS
+
+
+def _modal_ahead(verb: Token) -> bool:
+    """Whether a bare verb has a present modal ("can appoint", "may meet"), not a perfect ("must have left")."""
+    if verb.tag_ != "VB":
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & MODAL_AHEAD) and "have" not in aux
+
+
+def _infinitive_ahead(verb: Token) -> bool:
+    """Whether a ``to`` infinitive looks ahead from a present clause ("has a program to run through June",
+    "talks are to resume Monday"); not from a past one ("went to Cairo to meet him Monday")."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "advcl", "acl", "relcl") or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    head, seen = verb.head, 0
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and seen < 8:
+        head, seen = head.head, seen + 1  # "signed agreements to normalise ...": the noun's clause is past
+    return not _past(head)
+
+
+def _past(verb: Token) -> bool:
+    """Whether a head verb is past: simple past, or a participle without a present auxiliary."""
+    if verb.tag_ == "VBD" or any(c.dep_.startswith("aux") and c.tag_ == "VBD" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _forward_verb(verb: Token, start: Token, path: list[str]) -> bool:
