@@ -53,7 +53,7 @@ def _timed(fn: Any, *args: Any) -> tuple[Any, float]:
 
 def _load(settings: Settings, report: BenchReport) -> Any:
     """Load the pipeline, dictionaries and tables, timing each; return the Resources."""
-    from eventlens import actors, events, ontology
+    from eventlens import actors, events, ontology, places
     from eventlens.parse import load_nlp
     from eventlens.pipeline import Resources
 
@@ -61,7 +61,8 @@ def _load(settings: Settings, report: BenchReport) -> Any:
     lexicon, report.load_seconds["dictionaries"] = _timed(actors.load_lexicon, settings.actor_files)
     tables, report.load_seconds["ontology"] = _timed(ontology.load, settings.goldstein)
     verbs, report.load_seconds["verbs"] = _timed(events.load_lexicon, None, list(settings.verb_files) or None)
-    return Resources(nlp=nlp, lexicon=lexicon, ontology=tables, verbs=verbs)
+    gazetteer, report.load_seconds["gazetteer"] = _timed(places.load_gazetteer)
+    return Resources(nlp=nlp, lexicon=lexicon, ontology=tables, verbs=verbs, gazetteer=gazetteer)
 
 
 def run(inputs: Iterable[str], settings: Settings, repeat: int = 1) -> BenchReport:

@@ -42,12 +42,14 @@ Outcome = ArticleResult | ArticleError
 
 @dataclass(frozen=True)
 class Resources:
-    """What the stages need that is loaded once per process: pipeline, dictionaries, tables, verb rules."""
+    """What the stages need that is loaded once per process: pipeline, dictionaries, tables, verb
+    rules and the gazetteer (the stages reach the cached copies; holding them here loads them up front)."""
 
     nlp: Language
     lexicon: Any
     ontology: Any
     verbs: Any = None
+    gazetteer: Any = None
 
 
 @lru_cache(maxsize=4)
@@ -58,6 +60,7 @@ def load_resources(settings: Settings) -> Resources:
         lexicon=actor_stage.load_lexicon(settings.actor_files),
         ontology=ontology_tables.load(goldstein=settings.goldstein),
         verbs=event_stage.load_lexicon(verb_files=list(settings.verb_files) or None),
+        gazetteer=place_stage.load_gazetteer(),
     )
 
 
