@@ -120,3 +120,29 @@ def test_bad_actor_offsets_do_not_raise(parsed):
     doc, article = parsed("Russia attacked Ukraine.")
     bogus = [Actor("a1", "x", 10_000, 10_010, "RUS", "Russia", kind="country")]
     assert events.extract(doc, bogus, ontology.load()) == []
+
+
+def test_user_verb_file_problems_are_reported_with_file_and_line(tmp_path):
+    import warnings
+
+    from eventlens.coding.lexicon import VerbDictionaryWarning, load_lexicon
+
+    path = tmp_path / "my.verbs.txt"
+    path.write_text("this line sits outside any verb block\n--- CONDEMN [122] ---\nCONDEMN\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        lexicon = load_lexicon(verb_files=[path])
+    messages = [str(w.message) for w in caught if issubclass(w.category, VerbDictionaryWarning)]
+    assert messages and "my.verbs.txt:1" in messages[0]
+    assert lexicon is not None
+
+
+def test_absurdly_long_sentence_is_skipped_and_logged(nlp, caplog):
+    from eventlens.events import extract
+    from eventlens.ontology import load
+
+    text = "Russia attacked Ukraine " + "and more " * 300 + "today."
+    doc = nlp(text)
+    with caplog.at_level("WARNING", logger="eventlens.events"):
+        assert extract(doc, [], load()) == []
+    assert "too long" in caplog.text

@@ -8,6 +8,8 @@ pieces live in :mod:`eventlens.coding`; this module is the stage's entry point.
 
 from __future__ import annotations
 
+import logging
+
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +35,8 @@ from eventlens.coding.syntax import MAX_SENTENCE_TOKENS, in_spans, sentence_segm
 from eventlens.coding.verbs import matching_rule, verb_candidates, verb_rules
 from eventlens.models import Actor, Event
 from eventlens.ontology import Ontology
+
+log = logging.getLogger(__name__)
 
 # Verbal acts (statements, appeals, intents, praise, demands, criticism, rejection, threats, protest):
 # coded from a partial quote whose subject the reporter names outside the quote marks.
@@ -97,6 +101,7 @@ def _sentence_events(sent: Span, lex: Lexicons, index: ActorIndex, spans: Sequen
     """Events of one sentence segment (over-long segments give none)."""
     out: list[Found] = []
     if len(sent) > MAX_SENTENCE_TOKENS:
+        log.warning("not coding a %d-token sentence at offset %d: too long to be one sentence", len(sent), sent.start_char)
         return out
     for token in sent:
         if in_spans(token, spans):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -117,13 +119,23 @@ def _load_lexicon(path: str | None, verb_files: tuple[str, ...] = (), with_toml:
     verbs, nouns = _group(data.get("verb", []), "verb"), _group(data.get("noun", []), "noun")
     adjectives = _group(data.get("adjective", []), "adjective")
     judgments = _group(data.get("judgment", []), "judgment")
-    return Lexicons(_merge(verbs, verb_files), nouns, _merge({}, fallback_files), adjectives, judgments)
+    return Lexicons(_merge(verbs, verb_files), nouns, _merge({}, fallback_files, warn=False), adjectives, judgments)
 
 
-def _merge(verbs: Lexicon, verb_files: Sequence[str]) -> Lexicon:
-    """``verbs`` with the rules of each verb dictionary appended under their lemmas."""
+class VerbDictionaryWarning(UserWarning):
+    """A line of a user's verb dictionary that could not be read (file:line: reason); it is skipped."""
+
+
+def _merge(verbs: Lexicon, verb_files: Sequence[str], warn: bool = True) -> Lexicon:
+    """``verbs`` with the rules of each verb dictionary appended under their lemmas.
+
+    With ``warn``, every unreadable line is reported as a VerbDictionaryWarning (file and line).
+    """
     for name in verb_files:
-        for lemma, rules in dictionary_rules(verbdicts.read_verb_file(name)).items():
+        verb_file = verbdicts.read_verb_file(name)
+        for problem in verb_file.problems if warn else ():
+            warnings.warn(problem, VerbDictionaryWarning, stacklevel=2)
+        for lemma, rules in dictionary_rules(verb_file).items():
             verbs.setdefault(lemma, []).extend(rules)
     return verbs
 
