@@ -199,8 +199,8 @@ def test_timeml_mode(parsed, text, expr, value):
     ("text", "expr", "value"),
     [
         # a Saturday page that pairs Saturday with the next Sunday was still written on Sunday
-        ("(9:30 p.m. Saturday, 5:30 a.m. Sunday in Jakarta) Jets struck Tripoli early Sunday.", "Sunday",
-         "2011-03-20"),
+        ("(9:30 p.m. Saturday, 5:30 a.m. Sunday in Jakarta) Jets struck Tripoli early Sunday.", "early Sunday",
+         "2011-03-20TMO"),
         # ... or one whose own text names the next day as past
         ("Comment posted March 20, 2011 at 9:15 am. Jets struck Tripoli on Sunday.", "Sunday", "2011-03-20"),
         ("A past-tense March 20 with no year lands on it too: rebels fled on March 20.", "March 20", "2011-03-20"),
@@ -226,4 +226,42 @@ def test_events_dated_on_the_day_after_a_stale_publication_date(parsed):
     doc, article = parsed(text, "2011-03-19")
     ev = _event(doc, article, "bombed")
     (dated,) = dates.assign([ev], dates.extract(doc, article), doc, article)
-    assert (dated.date, dated.date_text) == ("2011-03-20", "Sunday")
+    assert (dated.date, dated.date_text) == ("2011-03-20", "early Sunday")
+
+
+# --- issue 6 examples on a Tuesday article (2021-02-02) -------------------------------------------------
+
+PUB_TUE = "2021-02-02"
+
+
+def test_holiday_in_past_clause_is_the_latest_past_one(parsed):
+    assert _refs(parsed, "On Christmas Eve the talks stalled.", PUB_TUE)["Christmas Eve"] == "2020-12-24"
+
+
+def test_late_on_weekday_with_zone_is_one_part_of_day_expression(parsed):
+    doc, article = parsed("Late on Sunday New York time the deal was done.", PUB_TUE)
+    (ref,) = dates.extract(doc, article)
+    assert (ref.text, ref.value, ref.type, ref.mod) == ("Late on Sunday New York time", "2021-01-31TNI", "TIME", "END")
+
+
+def test_since_month_is_the_latest_one_begun(parsed):
+    refs = _refs(parsed, "Since October prices rose. Since March they fell.", PUB_TUE)
+    assert (refs["October"], refs["March"]) == ("2020-10", "2020-03")
+
+
+def test_quote_today_anchors_to_its_speech_verb_day(parsed):
+    text = 'Talks ended at 18:00 GMT on Friday. "Today we act," he said on Monday.'
+    doc, article = parsed(text, PUB_TUE)
+    refs = [(r.text, r.value) for r in dates.extract(doc, article)]
+    assert ("Today", "2021-02-01") in refs
+
+
+def test_last_season_is_the_most_recent_one_over(parsed):
+    refs = _refs(parsed, "Last summer was hot. Last winter was cold. Next spring will be wet.", PUB_TUE)
+    assert (refs["Last summer"], refs["Last winter"], refs["Next spring"]) == ("2020-SU", "2019-WI", "2021-SP")
+
+
+def test_quarter_is_the_last_past_one_unless_forward(parsed):
+    refs = _refs(parsed, "In the first quarter sales fell. In the third quarter they will rise. Q4 2019 was weak.",
+                 PUB_TUE)
+    assert (refs["the first quarter"], refs["the third quarter"], refs["Q4 2019"]) == ("2020-Q1", "2021-Q3", "2019-Q4")

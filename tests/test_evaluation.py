@@ -87,3 +87,12 @@ def test_empty_prediction_scores_zero(shared_dir):
     (gold,) = load_seed(shared_dir)
     s = score_article({"article_id": "seed"}, gold).summary()
     assert s["event_recall"] == 0 and s["quote_recall"] == 0 and s["actor_recall"] == 0
+
+
+def test_a_whole_date_expression_matches_the_gold_word_it_contains():
+    gold = {"dates": [{"text": "Friday", "value": "2021-09-17"}]}
+    pred = {"dates": [{"text": "late on Friday", "value": "2021-09-17TNI"}]}
+    s = score_article(pred, gold).summary()
+    assert s["date_recall"] == 1.0 and s["date_value_accuracy"] == 1.0
+    wrong = {"dates": [{"text": "late on Friday", "value": "2021-09-10TNI"}]}
+    assert score_article(wrong, gold).summary()["date_value_accuracy"] == 0.0

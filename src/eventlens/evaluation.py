@@ -263,17 +263,31 @@ def score_quotes(pred: list[dict[str, Any]], gold: list[dict[str, Any]], score: 
             score.quote_speakers_right += any(names_match(p.get("speaker"), g.get("speaker")) for p in hits)
 
 
+def _date_hits(pred: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Predicted mentions with the gold text; else whole expressions that contain it as words.
+
+    The gold may mark only "Friday" in "late on Friday" where eventlens keeps the whole expression.
+    """
+    g = norm_text(text)
+    exact = [p for p in pred if norm_text(p["text"]) == g]
+    return exact or [p for p in pred if _contains_words(norm_text(p["text"]), g)]
+
+
+def value_matches(pred: str | None, gold: str) -> bool:
+    """The value is the gold's, or refines it with a time or part of day (2021-01-31TNI for 2021-01-31)."""
+    return pred == gold or (pred is not None and pred.startswith(gold + "T"))
+
+
 def score_dates(pred: list[dict[str, Any]], gold: list[dict[str, Any]], score: ArticleScore) -> None:
-    """Date mentions found by text, and value accuracy on those found."""
+    """Date mentions found by text (or a containing expression), and value accuracy on those found."""
     score.dates.gold += len(gold)
     score.dates.pred += len(pred)
-    gold_texts = {norm_text(g["text"]) for g in gold}
-    score.dates.tp += sum(1 for p in pred if norm_text(p["text"]) in gold_texts)
+    score.dates.tp += sum(1 for p in pred if any(p in _date_hits(pred, g["text"]) for g in gold))
     for g in gold:
-        hits = [p for p in pred if norm_text(p["text"]) == norm_text(g["text"])]
+        hits = _date_hits(pred, g["text"])
         if hits:
             score.dates.tp_gold += 1
-            score.date_values_right += any(p.get("value") == g["value"] for p in hits)
+            score.date_values_right += any(value_matches(p.get("value"), g["value"]) for p in hits)
 
 
 def _contains_words(outer: str, inner: str) -> bool:

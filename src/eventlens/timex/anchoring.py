@@ -10,6 +10,7 @@ from eventlens.models import DateRef
 from spacy.tokens import Doc
 
 from eventlens.timex.calendar import day_of, iso, number
+from eventlens.timex.clauses import SPEECH_LEMMAS, clause_verb, root_token
 from eventlens.timex.lexicon import (
     CARRY_DAYS, CLOCK, INVALID, MONTH_DAY, MONTHS, WEEKDAY, WEEKDAYS, Context, Found, Resolved,
 )
@@ -40,15 +41,48 @@ def written_until(text: str, doc: Doc, pub: date | None, body_start: int = 0) ->
     return pub
 
 
-def quote_anchor(pub: date, text: str, pos: int, dates: list[DateRef]) -> date:
-    """The day words spoken at ``pos`` refer to: inside quote marks, the latest past day named before."""
+def quote_anchor(pub: date, text: str, pos: int, dates: list[DateRef], doc: Doc | None = None) -> date:
+    """The day words spoken at ``pos`` refer to: inside quote marks, the day of the speech verb that
+    introduces the quote ("he said on Monday") when its clause names one, else the latest past day named before."""
     if not in_quote(text, pos):
         return pub
+    spoken = _speech_day(text, pos, dates, doc, pub) if doc is not None else None
+    if spoken is not None:
+        return spoken
     for ref in reversed(dates):
         d = day_of(ref)
         if ref.end <= pos and d is not None and d <= pub:
             return d
     return pub
+
+
+def _reporting_spans(text: str, pos: int) -> list[tuple[int, int]]:
+    """The text of the sentence outside the quote around ``pos``: after its closing mark, before its opening."""
+    para_start, para_end = text.rfind("\n", 0, pos) + 1, (text.find("\n", pos) + 1 or len(text) + 1) - 1
+    opening = max(text.rfind("\u201c", para_start, pos), text.rfind('"', para_start, pos))
+    close = QUOTE_CLOSE_RE.search(text, pos, para_end)
+    spans = []
+    if close:
+        after = SENTENCE_END_RE.search(text, close.end(), para_end)
+        spans.append((close.end(), after.start() if after else para_end))
+    before = max(text.rfind(c, para_start, opening) for c in ".!?\u201d\"")
+    spans.append((max(before + 1, para_start), opening))
+    return spans
+
+
+def _speech_day(text: str, pos: int, dates: list[DateRef], doc: Doc, pub: date) -> date | None:
+    """The day named in the clause of the speech verb that introduces the quote at ``pos``, if any."""
+    for lo, hi in _reporting_spans(text, pos):
+        for ref in dates:
+            d = day_of(ref)
+            tok = root_token(doc, ref.start, ref.end) if lo <= ref.start and ref.end <= hi else None
+            if d is not None and d <= pub and tok is not None and clause_verb(tok).lemma_.lower() in SPEECH_LEMMAS:
+                return d
+    return None
+
+
+QUOTE_CLOSE_RE = re.compile("[\u201d\"]")
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|[\u201c\"]")
 
 
 def in_quote(text: str, pos: int) -> bool:
@@ -75,7 +109,7 @@ def anchored(ctx: Context, pub: date, body_start: int, refs: list[DateRef]) -> l
     """Deictic words and clock times, resolved against the day they refer to."""
     found: list[Found] = []
     for m in DEICTIC_RE.finditer(ctx.text, body_start):
-        res = norm_deictic(m, quote_anchor(pub, ctx.text, m.start(), refs))
+        res = norm_deictic(m, quote_anchor(pub, ctx.text, m.start(), refs, ctx.doc))
         if res:
             found.append(Found(m.start(), m.end(), res))
     for m in CLOCK_RE.finditer(ctx.text, body_start):

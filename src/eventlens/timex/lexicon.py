@@ -89,6 +89,19 @@ MONTH_DAY = (
 )
 
 
+HOLIDAYS = {  # fixed-date holidays: (month, day)
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31),
+    "bastille day": (7, 14), "the fourth of july": (7, 4), "independence day": (7, 4),
+}
+
+
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+ZONE = r"(?P<zone>\s+(?:GMT|UTC|local time|(?:[A-Z][a-z]+ ){1,2}time\b))"  # "New York time": kept in the span only
+
+
 UNREAD_YEAR = re.compile(r",?[ \t]*(?:'\d\d\b|\d{2,}\b(?![.,]?\d)(?![ \t]+[a-z%]))")
 
 

@@ -43,7 +43,7 @@ def modifier(text: str, start: int, end: int, type_: str) -> tuple[int, str | No
     if edge and type_ == "DATE":
         return start, EDGES[edge["edge"]]
     part = PART_INSIDE.match(text, start, end)
-    if part and type_ == "DATE":
+    if part and type_ in ("DATE", "TIME"):  # "late on Sunday": TNI with END
         return start, PARTS[part["part"].lower()]
     before = text[max(0, start - 16) : start]
     for pattern, mod, types in BOUNDS:

@@ -9,7 +9,7 @@ from eventlens.timex.calendar import (
     iso, iso_week, month_year, number, partial_date, safe_date, shift_month, weekday_date,
 )
 from eventlens.timex.lexicon import (
-    INVALID, MONTHS, PARTS_OF_DAY, UNITS, UNREAD_YEAR, WEEKDAYS, Context, Resolved,
+    HOLIDAYS, INVALID, MONTHS, PARTS_OF_DAY, QUARTERS, UNITS, UNREAD_YEAR, WEEKDAYS, Context, Resolved,
 )
 from eventlens.timex.tense import is_future, tense
 
@@ -41,6 +41,8 @@ def norm_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if (m.groupdict().get("mod") or "").lower() == "last":
         year = ctx.pub.year if month < ctx.pub.month else ctx.pub.year - 1
+    elif (m.groupdict().get("prep") or "").lower() == "since":  # "since October": the latest one begun
+        year = ctx.pub.year if month <= ctx.pub.month else ctx.pub.year - 1
     else:
         year = month_year(ctx.pub, month, is_future(ctx, m.start(), m.end()))
     return f"{year}-{month:02d}", "DATE", "month"
@@ -84,12 +86,14 @@ def _weekday_mode(m: re.Match[str], ctx: Context) -> str:
 
 
 def norm_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """``Thursday``, ``last Thursday``, ``Wednesday evening``."""
+    """``Thursday``, ``last Thursday``, ``Wednesday evening``; ``late on Sunday (New York time)`` as the
+    part of day ``TNI`` (``early``: ``TMO``), the zone kept in the span only (a part of day takes no offset)."""
     if ctx.pub is None:
         return None
     mode = _weekday_mode(m, ctx)
     d = weekday_date(ctx.latest if mode == "past" else ctx.pub, WEEKDAYS[m["wd"].lower()], mode)
-    part = (m.groupdict().get("part") or "").lower()
+    edge = (m.groupdict().get("edge") or "").lower()
+    part = (m.groupdict().get("part") or "").lower() or {"late": "night", "early": "morning"}.get(edge, "")
     if part:
         return iso(d) + PARTS_OF_DAY[part], "TIME", "time"
     return iso(d), "DATE", "day"
@@ -175,3 +179,31 @@ def clock_hm(m: re.Match[str]) -> tuple[int, int] | None:
         return None
     pm = m["ampm"].lower().startswith("p")
     return (hour % 12) + (12 if pm else 0), minute
+
+
+def norm_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """``Christmas Eve``, ``on New Year's Day``: the nearest one (the latest past one in a past clause)."""
+    month, day = HOLIDAYS[" ".join(m["hol"].lower().replace("\u2019", "'").split())]
+    if m.groupdict().get("year"):
+        return iso(date(int(m["year"]), month, day)), "DATE", "day"
+    if ctx.pub is None:
+        return None
+    when = tense(ctx, m.start("hol"), m.end("hol"))
+    d = partial_date(ctx.pub, month, day, None, when == "future", when == "past", ctx.now)
+    return (iso(d), "DATE", "day") if d else None
+
+
+def norm_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """``the first quarter``, ``Q3 2020`` as ``2020-Q3``: a year-less one is the coming one in a forward
+    clause (the current one included), else the latest that is over."""
+    n = QUARTERS.get((m["q"] or "").lower()) or int(m["qn"])
+    if m["year"] or m["year2"]:
+        return f"{m['year'] or m['year2']}-Q{n}", "DATE", "quarter"
+    if ctx.pub is None:
+        return None
+    current = (ctx.pub.month - 1) // 3 + 1
+    if is_future(ctx, m.start(), m.end()):
+        year = ctx.pub.year if n >= current else ctx.pub.year + 1
+    else:
+        year = ctx.pub.year if n < current else ctx.pub.year - 1
+    return f"{year}-Q{n}", "DATE", "quarter"

@@ -11,20 +11,27 @@ from eventlens.models import Article, DateRef
 from eventlens.timex import timeml
 from eventlens.timex.anchoring import anchored, written_until
 from eventlens.timex.lexicon import (
-    FULL_MONTH, INVALID, MONTH, MONTH_DAY, NUM, UNIT, WEEKDAY, YEAR, Context, Found, Handler,
+    FULL_MONTH, INVALID, MONTH, MONTH_DAY, NUM, UNIT, WEEKDAY, YEAR, ZONE, Context, Found, Handler,
 )
 from eventlens.timex.mods import EDGE_PERIOD, modifier, norm_edge_period
 from eventlens.timex.normalise import (
-    norm_ago, norm_decade, norm_duration, norm_month_day, norm_month_year, norm_numeric,
-    norm_relative_period, norm_set, norm_weekday, norm_year, norm_year_range,
+    norm_ago, norm_decade, norm_duration, norm_holiday, norm_month_day, norm_month_year, norm_numeric,
+    norm_quarter, norm_relative_period, norm_set, norm_weekday, norm_year, norm_year_range,
 )
+
+HOLIDAY = (
+    r"(?P<hol>Christmas (?:Eve|Day)|Boxing Day|New Year[\u2019']s (?:Eve|Day)|Valentine[\u2019']s Day|Bastille Day"
+    r"|(?<=[Oo]n )(?:[Tt]he Fourth of July|Independence Day)"
+    r"|(?:" + "|".join(rf"(?<=\b{p} )" for p in ("on", "at", "by", "over", "before", "after", "since", "until",
+                                                 "for", "till")) + r")(?:Christmas|Halloween))"
+)  # bare "Christmas" only after a preposition, not "Christmas tree"
 
 
 RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(MONTH_DAY), norm_month_day),
     (EDGE_PERIOD, norm_edge_period),
     (re.compile(r"\b(?:(?:early|late|mid)[- ])?" + MONTH + r"\s+" + YEAR + r"\b"), norm_month_year),
-    (re.compile(r"\b(?:in|since|until|by|of|through|during) (?P<x>(?:(?:early|late|mid)[- ])?"
+    (re.compile(r"\b(?P<prep>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|of|[Tt]hrough|[Dd]uring) (?P<x>(?:(?:early|late|mid)[- ])?"
                 + FULL_MONTH + r")\b(?!\s+\d)"), norm_month_year),
     (re.compile(r"\b(?:(?:early|late|mid)[- ])?(?P<mod>[Ll]ast) " + FULL_MONTH + r"\b(?!\s+\d)"), norm_month_year),
     (re.compile(r"\b(?:early|late|mid)[- ]" + FULL_MONTH + r"\b(?!\s+\d)"), norm_month_year),
@@ -36,8 +43,12 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\bfrom (?P<y1>(?:1[5-9]|20)\d\d) (?:to|until) (?P<y2>(?:1[5-9]|20)\d\d)\b"), norm_year_range),
     (re.compile(r"\bbetween (?P<y1>(?:1[5-9]|20)\d\d) and (?P<y2>(?:1[5-9]|20)\d\d)\b"), norm_year_range),
     (re.compile(r"\b(?:the )?(?P<dec>(?:1[5-9]|20)\d0)s\b"), norm_decade),
-    (re.compile(r"(?:\b(?P<mod>[Ll]ast|[Nn]ext) )?\b" + WEEKDAY
-                + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"), norm_weekday),
+    (re.compile(r"(?:\b(?P<edge>[Ee]arly|[Ll]ate) (?:on )?)?(?:\b(?P<mod>[Ll]ast|[Nn]ext) )?\b" + WEEKDAY
+                + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b" + ZONE + "?"), norm_weekday),
+    (re.compile(r"\b" + HOLIDAY + r"(?:,? " + YEAR + r")?\b"), norm_holiday),
+    (re.compile(r"\b(?:(?:[Tt]he )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+                r"(?: of " + YEAR + r")?(?! of (?:the |a |this )?(?:game|match|century))|Q(?P<qn>[1-4])(?:,? "
+                + YEAR.replace("year>", "year2>") + r")?)\b"), norm_quarter),
     (re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?:[Tt]he )?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming) (?:fiscal |financial )?(?P<per>weekend|week|month|year)\b"),
      norm_relative_period),
     (re.compile(r"\b(?P<num>\d+|[A-Za-z]+) (?P<unit>day|week|month|year)s? ago\b"), norm_ago),

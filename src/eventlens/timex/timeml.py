@@ -18,7 +18,7 @@ Resolved = tuple[str, str, str]
 Handler = Callable[[re.Match[str], Any], Resolved | None]
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON_ORDER = ["WI", "SP", "SU", "FA"]  # winter of year Y runs from December Y
+SEASON_ORDER = ["SP", "SU", "FA", "WI"]  # within a year; the winter of year Y runs from December Y
 UNIT_LETTERS = {
     "second": "PTXS", "minute": "PTXM", "hour": "PTXH", "day": "PXD", "week": "PXW",
     "month": "PXM", "year": "PXY", "decade": "PXDE", "century": "PXCE",
@@ -38,18 +38,19 @@ def _season_of(d: date) -> tuple[int, str]:
         return d.year, "WI"
     if d.month <= 2:
         return d.year - 1, "WI"
-    return d.year, SEASON_ORDER[(d.month - 3) // 3 + 1]
+    return d.year, SEASON_ORDER[(d.month - 3) // 3]
 
 
 def season_year(pub: date, code: str, mode: str) -> int:
-    """The year of season ``code``: ``this`` (the current year's), ``last`` (the latest before now), ``next``."""
+    """The year of season ``code``: ``last`` (the most recent one that is over), ``next`` (the first one
+    still to begin), ``this`` (the current one, else the one of the publication year)."""
     year, now = _season_of(pub)
     i, j = SEASON_ORDER.index(now), SEASON_ORDER.index(code)
     if mode == "last":
         return year if j < i else year - 1
     if mode == "next":
         return year if j > i else year + 1
-    return year
+    return year if j == i else pub.year
 
 
 def _season(m: re.Match[str], ctx: Any) -> Resolved | None:
