@@ -8,6 +8,7 @@ module under ``eventlens.evals`` with ``run(settings, shared, limit) -> Report``
 from __future__ import annotations
 
 import importlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,19 @@ def find_shared(explicit: str | Path | None = None) -> Path:
         if (c / "benchmarks").is_dir():
             return c
     raise BenchmarkNotFound("no shared/benchmarks folder found; pass --shared PATH or set EVENTLENS_SHARED")
+
+
+def read_jsonl(shared: Path, relative: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """The records of ``shared/benchmarks/<relative>`` in file order (the first ``limit`` when given).
+
+    Raises BenchmarkNotFound when the file is missing.
+    """
+    path = shared / "benchmarks" / relative
+    if not path.exists():
+        raise BenchmarkNotFound(str(path))
+    with path.open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    return records[:limit] if limit else records
 
 
 def available() -> list[str]:

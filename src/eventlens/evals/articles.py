@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from eventlens.benchmarks import BenchmarkNotFound, Report
+from eventlens.benchmarks import BenchmarkNotFound, Report, read_jsonl
 from eventlens.config import Settings
 from eventlens.evaluation import ArticleScore, score_corpus
 from eventlens.ingest import make_article
@@ -25,12 +25,7 @@ def load_seed(shared: Path) -> list[dict[str, Any]]:
 
 def load_devset(shared: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The devset's gold articles, in file order."""
-    path = shared / "benchmarks" / "devset" / "dev_articles.jsonl"
-    if not path.exists():
-        raise BenchmarkNotFound(str(path))
-    with path.open(encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
-    return records[:limit] if limit else records
+    return read_jsonl(shared, "devset/dev_articles.jsonl", limit)
 
 
 def predict(golds: list[dict[str, Any]], settings: Settings) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:

@@ -14,13 +14,12 @@ coder is most confident of (first in text order on ties) is compared with the go
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from eventlens.benchmarks import BenchmarkNotFound, Report
+from eventlens.benchmarks import Report, read_jsonl
 from eventlens.config import Settings
 from eventlens.ingest import make_article
 from eventlens.models import ArticleError
@@ -30,12 +29,7 @@ LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA"}  # 0.5b1 codes that CAMEO/ISO spell 
 
 def load_records(shared: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The GSR records, in file order."""
-    path = shared / "benchmarks" / "plover_gsr" / "plover_gsr.jsonl"
-    if not path.exists():
-        raise BenchmarkNotFound(str(path))
-    with path.open(encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
-    return records[:limit] if limit else records
+    return read_jsonl(shared, "plover_gsr/plover_gsr.jsonl", limit)
 
 
 def _root(code: str | None) -> str:

@@ -12,12 +12,11 @@ figure) scores the TIMEX3 ``mod`` on relaxed matches: precision over system mods
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventlens.benchmarks import BenchmarkNotFound, Report
+from eventlens.benchmarks import Report, read_jsonl
 from eventlens.config import Settings
 from eventlens.ingest import make_article
 from eventlens.models import DateRef
@@ -47,12 +46,7 @@ class Tally:
 
 def load_platinum(shared: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The platinum documents, in file order (the first ``limit`` when given)."""
-    path = shared / "benchmarks" / "timex" / "te3_platinum.jsonl"
-    if not path.exists():
-        raise BenchmarkNotFound(str(path))
-    with path.open(encoding="utf-8") as fh:
-        docs = [json.loads(line) for line in fh if line.strip()]
-    return docs[:limit] if limit else docs
+    return read_jsonl(shared, "timex/te3_platinum.jsonl", limit)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
