@@ -35,3 +35,38 @@ def parsed(nlp):
         return nlp(parse_text(article)), article
 
     return _parsed
+
+
+@pytest.fixture(scope="session")
+def actor_lexicon():
+    from eventlens.actors import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.fixture()
+def actors_at(parsed, actor_lexicon):
+    """The actor stage on a text published on ``date``; every mention's text must sit at its offsets."""
+    from eventlens.actors import extract
+
+    def _actors(text: str, date: str | None):
+        doc, article = parsed(text, date=date)
+        found = extract(doc, article, actor_lexicon)
+        assert all(article.text[a.start : a.end] == a.text for a in found)
+        return found
+
+    return _actors
+
+
+@pytest.fixture()
+def places(parsed):
+    """The places stage on a text: (places, doc, article); every place's text must sit at its offsets."""
+    from eventlens.places import extract
+
+    def _places(text: str):
+        doc, article = parsed(text)
+        found = extract(doc, article)
+        assert all(article.text[p.start : p.end] == p.text for p in found)
+        return found, doc, article
+
+    return _places

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens.actors import extract, load_lexicon
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 @pytest.fixture()
-def actors(parsed, lexicon):
+def actors(actors_at):
+    """The actor stage on a text (published 2017-06-06 unless given)."""
+
     def _actors(text: str, date: str | None = "2017-06-06"):
-        doc, article = parsed(text, date=date)
-        return extract(doc, article, lexicon)
+        return actors_at(text, date)
 
     return _actors
 

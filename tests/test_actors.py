@@ -7,21 +7,12 @@ import pytest
 from eventlens.actors import compose_code, extract, load_lexicon
 
 
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
 @pytest.fixture()
-def actors(parsed, lexicon):
-    """Extract the actors of a text (publication date optional)."""
+def actors(actors_at):
+    """The actor stage on a text (published 2022-02-10 unless given)."""
 
     def _actors(text: str, date: str | None = "2022-02-10"):
-        doc, article = parsed(text, date=date)
-        found = extract(doc, article, lexicon)
-        for actor in found:
-            assert article.text[actor.start : actor.end] == actor.text
-        return found
+        return actors_at(text, date)
 
     return _actors
 
@@ -125,9 +116,9 @@ def test_unknown_surname_resolves_to_earlier_full_name(actors):
     assert later.ref == first.id
 
 
-def test_ids_in_text_order_and_offsets_with_header(parsed, lexicon):
+def test_ids_in_text_order_and_offsets_with_header(parsed, actor_lexicon):
     doc, article = parsed(" date 2022-02-10 Russia and Ukraine traded accusations.", date=None)
-    found = extract(doc, article, lexicon)
+    found = extract(doc, article, actor_lexicon)
     assert [a.id for a in found] == ["a1", "a2"]
     assert [(a.text, a.code) for a in found] == [("Russia", "RUS"), ("Ukraine", "UKR")]
     assert found[0].start == article.text.index("Russia")
@@ -153,10 +144,10 @@ def test_compose_code():
     assert compose_code("AFG", "IGO~") == "IGOAFG"
 
 
-def test_seed_article_actors(shared_dir, parsed, lexicon):
+def test_seed_article_actors(shared_dir, parsed, actor_lexicon):
     text = (shared_dir / "benchmarks" / "seed" / "seed_article.txt").read_text(encoding="utf-8")
     doc, article = parsed(text, date=None)
-    found = extract(doc, article, lexicon)
+    found = extract(doc, article, actor_lexicon)
     assert str(article.date) == "2022-02-10"
     coded = {(a.text, a.code, a.name) for a in found}
     assert ("French President Emmanuel Macron", "FRAGOV", "Emmanuel Macron") in coded

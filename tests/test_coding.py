@@ -8,7 +8,8 @@ from eventlens import events, ontology
 from eventlens.coding import antecedents, lexicon
 from eventlens.evals import petrarch
 from eventlens.models import Actor
-from test_events import ACTORS, actors_in, triples
+from builders import actors_in
+from test_events import ACTORS, triples
 
 PLACES = {"Moscow": ("RUSGOV", "Moscow"), "Berlin": ("DEUGOV", "Berlin"), "Paris": ("FRAGOV", "Paris")}
 
@@ -21,7 +22,7 @@ def code(parsed, monkeypatch):
 
     def _code(text: str):
         doc, article = parsed(text)
-        return events.extract(doc, actors_in(article.text), ontology.load())
+        return events.extract(doc, actors_in(article.text, ACTORS, kind="country"), ontology.load())
 
     return _code
 

@@ -8,14 +8,15 @@ from dataclasses import replace
 from eventlens import events, ontology
 from eventlens.coding.repeats import merge_repeats
 from eventlens.models import Actor
-from test_events import actors_in
+from builders import actors_in
+from test_events import ACTORS
 
 COLLECTIVES = ("the four leaders", "both sides", "the three countries", "The three countries")
 
 
 def _with_collectives(text: str) -> list[Actor]:
     """Hand-built actors plus collectives standing for the first three leaders named (Putin, Macron, Scholz)."""
-    actors = actors_in(text)
+    actors = actors_in(text, ACTORS, kind="country")
     for phrase in COLLECTIVES:
         for m in re.finditer(re.escape(phrase), text):
             members = ("RUSGOV", "FRAGOV", "DEUGOV") if "three" in phrase or "four" in phrase else ("RUSGOV", "UKRGOV")
@@ -82,5 +83,5 @@ def test_gift_without_deadline_is_no_expulsion(parsed):
 def test_followed_suit_in_a_new_paragraph_copies_the_lead_act(parsed):
     text = "Russia expelled Britain's diplomats on Monday.\n\nRussia also condemned Britain.\n\nIran followed suit."
     doc, article = parsed(text)
-    evs = events.extract(doc, actors_in(article.text), ontology.load())
+    evs = events.extract(doc, actors_in(article.text, ACTORS, kind="country"), ontology.load())
     assert [(e.source, e.target, e.root) for e in evs if e.trigger == "followed"] == [("IRN", "GBR", "17")]

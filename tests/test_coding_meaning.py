@@ -8,7 +8,8 @@ import re
 import pytest
 
 from eventlens import events, ontology
-from eventlens.models import Actor
+
+from builders import actors_in
 
 ACTORS = {
     "Finland": ("FIN", "Finland"), "NATO": ("IGOWSTNAT", "NATO"), "Qatar": ("QAT", "Qatar"),
@@ -24,24 +25,13 @@ ACTORS = {
 }
 
 
-def actors_in(text: str) -> list[Actor]:
-    """Hand-built actor mentions: every whole-word occurrence of a known name, longest first."""
-    found: list[tuple[int, int, str]] = []
-    for name in sorted(ACTORS, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), name))
-    found.sort()
-    return [Actor(f"a{i}", n, s, e, ACTORS[n][0], ACTORS[n][1]) for i, (s, e, n) in enumerate(found, 1)]
-
-
 @pytest.fixture()
 def code(parsed):
     """Run the stage on a text with hand-built actors; return (source, target, code) triples."""
 
     def _code(text: str, skip: list[tuple[int, int]] | None = None) -> set[tuple[str, str | None, str]]:
         doc, article = parsed(text)
-        evs = events.extract(doc, actors_in(article.text), ontology.load(), skip or [])
+        evs = events.extract(doc, actors_in(article.text, ACTORS), ontology.load(), skip or [])
         return {(e.source, e.target, e.code) for e in evs}
 
     return _code

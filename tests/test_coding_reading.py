@@ -11,23 +11,15 @@ from eventlens import events, ontology
 from eventlens.evals.petrarch import requires_dyad
 from eventlens.models import Actor
 
+from builders import actors_in
+
 ACTORS = {
     "Russia": "RUS", "Ukraine": "UKR", "France": "FRA", "Britain": "GBR", "Israel": "ISR",
     "Hamas": "PSEREB", "Putin": "RUSGOV", "Macron": "FRAGOV", "Scholz": "DEUGOV",
     "Protesters": "UKRCVL", "Ukrainian students": "UKREDU", "Iranian lawmakers": "IRNLEG", "U.S.": "USA",
     "Russian diplomats": "RUSGOV",
 }
-
-
-def actors_in(text: str) -> list[Actor]:
-    """Hand-built actor mentions: every whole-word occurrence of a known name, longest first."""
-    found: list[tuple[int, int, str]] = []
-    for name in sorted(ACTORS, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), name))
-    found.sort()
-    return [Actor(f"a{i}", n, s, e, ACTORS[n], n, kind="country") for i, (s, e, n) in enumerate(found, 1)]
+TABLE = {name: (code, name) for name, code in ACTORS.items()}
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -41,7 +33,7 @@ def code(parsed):
 
     def _code(text: str) -> set[tuple[str, str | None, str]]:
         doc, article = parsed(text)
-        found = events.extract(doc, actors_in(article.text), ontology.load(), quote_spans(article.text))
+        found = events.extract(doc, actors_in(article.text, TABLE, kind="country"), ontology.load(), quote_spans(article.text))
         return {(e.source, e.target, e.code) for e in found}
 
     return _code

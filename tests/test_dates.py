@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from eventlens import dates
-from eventlens.models import Event
+
+from builders import event_at
 
 
 def _values(parsed, text: str, pub: str | None) -> dict[str, str]:
@@ -181,25 +182,11 @@ def test_partial_date(pub, month, day, expected):
 # --- assign -------------------------------------------------------------------------------
 
 
-def _event(doc, article, trigger: str, nth: int = 0) -> Event:
-    """An event whose trigger is the ``nth`` occurrence of ``trigger``, evidence its sentence."""
-    start = -1
-    for _ in range(nth + 1):
-        start = article.text.index(trigger, start + 1)
-    sent = doc.char_span(start, start + len(trigger), alignment_mode="expand").sent
-    return Event(
-        id="e1", source="AAA", target="BBB", source_actor="a1", target_actor="a2", code="111",
-        root="11", name="test", plover=None, quad_class=3, goldstein=-2.0, date="", date_text=None,
-        evidence=sent.text, evidence_start=sent.start_char, evidence_end=sent.end_char,
-        trigger=trigger, trigger_start=start, trigger_end=start + len(trigger),
-    )
-
-
 def _assign(parsed, text: str, pub: str | None, trigger: str) -> tuple[str, str | None]:
     """(date, date_text) given to the event triggered by ``trigger``."""
     doc, article = parsed(text, pub)
     refs = dates.extract(doc, article)
-    event = dates.assign([_event(doc, article, trigger)], refs, doc, article)[0]
+    event = dates.assign([event_at(doc, article, trigger, code="111")], refs, doc, article)[0]
     return event.date, event.date_text
 
 
@@ -240,7 +227,7 @@ def test_assign(parsed, text, pub, trigger, expected):
 
 def test_assign_keeps_other_fields(parsed):
     doc, article = parsed("Police fired tear gas on Saturday.", "2022-07-10")
-    event = _event(doc, article, "fired")
+    event = event_at(doc, article, "fired", code="111")
     out = dates.assign([event], dates.extract(doc, article), doc, article)
     assert len(out) == 1
     assert out[0].date == "2022-07-09"

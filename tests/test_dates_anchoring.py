@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventlens import dates
-from eventlens.models import Event
+
+from builders import event_at
 
 
 def _refs(parsed, text: str, pub: str | None, timeml: bool = False) -> dict[str, str]:
@@ -17,22 +18,10 @@ def _refs(parsed, text: str, pub: str | None, timeml: bool = False) -> dict[str,
     return {r.text: r.value for r in refs}
 
 
-def _event(doc, article, trigger: str) -> Event:
-    """An event triggered by the first ``trigger``, its sentence as evidence."""
-    start = article.text.index(trigger)
-    sent = doc.char_span(start, start + len(trigger), alignment_mode="expand").sent
-    return Event(
-        id="e1", source="AAA", target="BBB", source_actor="a1", target_actor="a2", code="190",
-        root="19", name="test", plover=None, quad_class=4, goldstein=-10.0, date="", date_text=None,
-        evidence=sent.text, evidence_start=sent.start_char, evidence_end=sent.end_char,
-        trigger=trigger, trigger_start=start, trigger_end=start + len(trigger),
-    )
-
-
 def _dated(parsed, text: str, pub: str, trigger: str) -> tuple[str, str | None]:
     """(date, date_text) that ``assign`` gives the event triggered by ``trigger``."""
     doc, article = parsed(text, pub)
-    event = dates.assign([_event(doc, article, trigger)], dates.extract(doc, article), doc, article)[0]
+    event = dates.assign([event_at(doc, article, trigger)], dates.extract(doc, article), doc, article)[0]
     return event.date, event.date_text
 
 
@@ -224,7 +213,7 @@ def test_next_weekday_without_evidence_stays_in_the_past(parsed, text):
 def test_events_dated_on_the_day_after_a_stale_publication_date(parsed):
     text = "(9:30 p.m. Saturday, 5:30 a.m. Sunday in Jakarta)\nJets bombed Tripoli early Sunday."
     doc, article = parsed(text, "2011-03-19")
-    ev = _event(doc, article, "bombed")
+    ev = event_at(doc, article, "bombed")
     (dated,) = dates.assign([ev], dates.extract(doc, article), doc, article)
     assert (dated.date, dated.date_text) == ("2011-03-20", "early Sunday")
 

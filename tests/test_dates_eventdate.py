@@ -5,25 +5,14 @@ from __future__ import annotations
 import pytest
 
 from eventlens import dates
-from eventlens.models import Event
 
-
-def _event(doc, article, trigger: str) -> Event:
-    """An event triggered by the first ``trigger``, its sentence as evidence."""
-    start = article.text.index(trigger)
-    sent = doc.char_span(start, start + len(trigger), alignment_mode="expand").sent
-    return Event(
-        id="e1", source="AAA", target="BBB", source_actor="a1", target_actor="a2", code="190",
-        root="19", name="test", plover=None, quad_class=4, goldstein=-10.0, date="", date_text=None,
-        evidence=sent.text, evidence_start=sent.start_char, evidence_end=sent.end_char,
-        trigger=trigger, trigger_start=start, trigger_end=start + len(trigger),
-    )
+from builders import event_at
 
 
 def _dated(parsed, text: str, pub: str, trigger: str) -> str:
     """The date ``assign`` gives the event triggered by ``trigger``."""
     doc, article = parsed(text, pub)
-    return dates.assign([_event(doc, article, trigger)], dates.extract(doc, article), doc, article)[0].date
+    return dates.assign([event_at(doc, article, trigger)], dates.extract(doc, article), doc, article)[0].date
 
 
 # 2021-09-21 is a Tuesday.

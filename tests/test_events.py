@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from eventlens import events, ontology
-from eventlens.models import Actor
+
+from builders import actors_in
 
 ACTORS = {
     "Russia": ("RUS", "Russia"), "Ukraine": ("UKR", "Ukraine"), "France": ("FRA", "France"),
@@ -20,24 +20,13 @@ ACTORS = {
 }
 
 
-def actors_in(text: str) -> list[Actor]:
-    """Hand-built actor mentions: every whole-word occurrence of a known name, longest first."""
-    found: list[tuple[int, int, str]] = []
-    for name in sorted(ACTORS, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), name))
-    found.sort()
-    return [Actor(f"a{i}", n, s, e, ACTORS[n][0], ACTORS[n][1], kind="country") for i, (s, e, n) in enumerate(found, 1)]
-
-
 @pytest.fixture()
 def code(parsed):
     """Run the stage on a text with hand-built actors; return the events."""
 
     def _code(text: str, skip: list[tuple[int, int]] | None = None):
         doc, article = parsed(text)
-        return events.extract(doc, actors_in(article.text), ontology.load(), skip or [])
+        return events.extract(doc, actors_in(article.text, ACTORS, kind="country"), ontology.load(), skip or [])
 
     return _code
 
@@ -187,7 +176,7 @@ def test_source_and_target_must_differ(code):
 def test_event_record_fields(code, parsed):
     text = "Talks stalled.  Ukraine accused Russia of aggression on Monday.  "
     doc, article = parsed(text)
-    actors = actors_in(article.text)
+    actors = actors_in(article.text, ACTORS, kind="country")
     (ev,) = events.extract(doc, actors, ontology.load())
     assert ev.id == "e1"
     assert (ev.source_actor, ev.target_actor) == ("a1", "a2")
@@ -207,7 +196,7 @@ def test_ids_in_text_order(code):
 def test_offsets_hold_with_a_date_header(parsed):
     text = " date 2022-02-10 Macron met Putin at the Kremlin."
     doc, article = parsed(text, None)
-    (ev,) = events.extract(doc, actors_in(article.text), ontology.load())
+    (ev,) = events.extract(doc, actors_in(article.text, ACTORS, kind="country"), ontology.load())
     assert article.text[ev.evidence_start : ev.evidence_end] == ev.evidence == "Macron met Putin at the Kremlin."
 
 
@@ -221,7 +210,7 @@ def test_lexicon_is_editable_toml(tmp_path, parsed):
     path = tmp_path / "verbs.toml"
     path.write_text('[[verb]]\nlemma = "snub"\ncode = "110"\ntarget = ["dobj"]\n', encoding="utf-8")
     doc, article = parsed("France snubbed Russia.")
-    evs = events.extract(doc, actors_in(article.text), ontology.load(), lexicon=events.load_lexicon(path))
+    evs = events.extract(doc, actors_in(article.text, ACTORS, kind="country"), ontology.load(), lexicon=events.load_lexicon(path))
     assert triples(evs) == {("FRA", "RUS", "110")}
 
 
@@ -264,6 +253,6 @@ def test_absurdly_long_sentence_is_skipped_not_fatal(code):
 
 def test_find_returns_raw_candidates_with_rule_and_confidence(parsed):
     doc, article = parsed("France condemned Russia on Tuesday.")
-    found = events.find(doc, actors_in(article.text), events.load_lexicon())
+    found = events.find(doc, actors_in(article.text, ACTORS, kind="country"), events.load_lexicon())
     assert [(f.source.code, f.target.code, f.code, f.rule) for f in found] == [("FRA", "RUS", "111", "verb:condemn dobj")]
     assert 0 < found[0].confidence <= 1

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 
 from eventlens.models import Event, Location
-from eventlens.places import extract, load_gazetteer, locate
-
-
-@pytest.fixture()
-def places(parsed):
-    def _places(text: str):
-        doc, article = parsed(text)
-        found = extract(doc, article)
-        for place in found:
-            assert article.text[place.start : place.end] == place.text
-        return found, doc, article
-
-    return _places
+from eventlens.places import load_gazetteer, locate
 
 
 def test_gazetteer_knows_capitals_spellings_and_seas():

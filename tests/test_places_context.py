@@ -3,22 +3,9 @@ seat buildings as places, and event locations by clause."""
 
 from __future__ import annotations
 
-import pytest
 
 from eventlens.models import Event
-from eventlens.places import extract, load_gazetteer, locate
-
-
-@pytest.fixture()
-def places(parsed):
-    def _places(text: str):
-        doc, article = parsed(text)
-        found = extract(doc, article)
-        for place in found:
-            assert article.text[place.start : place.end] == place.text
-        return found, doc, article
-
-    return _places
+from eventlens.places import load_gazetteer, locate
 
 
 def _by_text(found, text: str):

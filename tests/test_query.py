@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from eventlens import query
-from eventlens.models import Actor, ArticleError, ArticleResult, Event, Location, Quote, sha256_text
+from eventlens.models import Actor, ArticleError, ArticleResult, Event, Quote, sha256_text
 from eventlens.store import TABLES, Store
 
 
