@@ -45,36 +45,18 @@ class BenchReport:
         return out
 
 
-def _timed(fn: Any, *args: Any) -> tuple[Any, float]:
-    started = time.perf_counter()
-    value = fn(*args)
-    return value, time.perf_counter() - started
-
-
-def _load(settings: Settings, report: BenchReport) -> Any:
-    """Load the pipeline, dictionaries and tables, timing each; return the Resources."""
-    from eventlens import actors, events, ontology, places
-    from eventlens.parse import load_nlp
-    from eventlens.pipeline import Resources
-
-    nlp, report.load_seconds["model"] = _timed(load_nlp, settings.spacy_model)
-    lexicon, report.load_seconds["dictionaries"] = _timed(actors.load_lexicon, settings.actor_files)
-    tables, report.load_seconds["ontology"] = _timed(ontology.load, settings.goldstein)
-    verbs, report.load_seconds["verbs"] = _timed(events.load_lexicon, None, list(settings.verb_files) or None)
-    gazetteer, report.load_seconds["gazetteer"] = _timed(places.load_gazetteer)
-    return Resources(nlp=nlp, lexicon=lexicon, ontology=tables, verbs=verbs, gazetteer=gazetteer)
-
-
 def run(inputs: Iterable[str], settings: Settings, repeat: int = 1) -> BenchReport:
     """Time every stage over the articles of ``inputs`` (each read ``repeat`` times).
 
     Model and dictionary load times are only meaningful in a fresh process (they are cached).
     """
     from eventlens.parse import parse
-    from eventlens.pipeline import Stopwatch, analyse
+    from eventlens.pipeline import Stopwatch, analyse, build_resources
 
     report = BenchReport()
-    res = _load(settings, report)
+    loads = Stopwatch()
+    res = build_resources(settings, loads)
+    report.load_seconds = loads.seconds
     articles = [a for a in read_all(list(inputs), settings.max_chars) if isinstance(a, Article)] * repeat
     started = time.perf_counter()
     docs = list(parse(articles, res.nlp, settings.batch_size))
