@@ -263,10 +263,11 @@ def score_quotes(pred: list[dict[str, Any]], gold: list[dict[str, Any]], score: 
             score.quote_speakers_right += any(names_match(p.get("speaker"), g.get("speaker")) for p in hits)
 
 
-def _date_hits(pred: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """Predicted mentions with the gold text; else whole expressions that contain it as words.
+def _mention_hits(pred: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Predicted mentions with the gold text; else mentions that contain it as whole words.
 
-    The gold may mark only "Friday" in "late on Friday" where eventlens keeps the whole expression.
+    The gold may mark "Emmanuel Macron" or "Friday" inside a longer mention eventlens keeps whole
+    ("French President Emmanuel Macron", "late on Friday").
     """
     g = norm_text(text)
     exact = [p for p in pred if norm_text(p["text"]) == g]
@@ -282,9 +283,9 @@ def score_dates(pred: list[dict[str, Any]], gold: list[dict[str, Any]], score: A
     """Date mentions found by text (or a containing expression), and value accuracy on those found."""
     score.dates.gold += len(gold)
     score.dates.pred += len(pred)
-    score.dates.tp += sum(1 for p in pred if any(p in _date_hits(pred, g["text"]) for g in gold))
+    score.dates.tp += sum(1 for p in pred if any(p in _mention_hits(pred, g["text"]) for g in gold))
     for g in gold:
-        hits = _date_hits(pred, g["text"])
+        hits = _mention_hits(pred, g["text"])
         if hits:
             score.dates.tp_gold += 1
             score.date_values_right += any(value_matches(p.get("value"), g["value"]) for p in hits)
@@ -295,18 +296,11 @@ def _contains_words(outer: str, inner: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(inner)}(?!\w)", outer) is not None
 
 
-def _actor_hits(pred: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """Predicted mentions with the gold text; else mentions that contain it as whole words."""
-    g = norm_text(text)
-    exact = [p for p in pred if norm_text(p["text"]) == g]
-    return exact or [p for p in pred if _contains_words(norm_text(p["text"]), g)]
-
-
 def score_actors(pred: list[dict[str, Any]], gold: list[dict[str, Any]], score: ArticleScore) -> None:
     """Gold actor mentions found by text, with exact and country-level code and name accuracy."""
     score.actors_gold += len(gold)
     for g in gold:
-        hits = _actor_hits(pred, g["text"])
+        hits = _mention_hits(pred, g["text"])
         if not hits:
             continue
         score.actors_found += 1
