@@ -100,6 +100,22 @@ def make_article(
 Item = Article | ArticleError
 
 
+def from_dict(obj: dict[str, Any], origin: str, max_chars: int = 200_000) -> Item:
+    """An Article from a dict with ``text`` (``id``, ``date``, ``title``, ``url``, ``source`` optional),
+    or an ArticleError saying why not."""
+    given_id = obj.get("id")
+    ident = str(given_id) if given_id not in (None, "") else None
+    if "text" not in obj:
+        return ArticleError(origin, "missing 'text' field", ident)
+    try:
+        return make_article(
+            obj["text"], obj.get("date"), given_id, obj.get("title"), origin,
+            obj.get("url"), obj.get("source"), max_chars,
+        )
+    except InputError as exc:
+        return ArticleError(origin, str(exc), ident)
+
+
 def _from_json_line(line: str, origin: str, max_chars: int) -> Item:
     """One JSONL line as an Article, or an ArticleError saying why not."""
     try:
@@ -108,16 +124,7 @@ def _from_json_line(line: str, origin: str, max_chars: int) -> Item:
         return ArticleError(origin, f"broken JSON: {exc.msg} at column {exc.colno}")
     if not isinstance(obj, dict):
         return ArticleError(origin, "JSON line is not an object")
-    given_id = obj.get("id")
-    if "text" not in obj:
-        return ArticleError(origin, "missing 'text' field", str(given_id) if given_id else None)
-    try:
-        return make_article(
-            obj["text"], obj.get("date"), given_id, obj.get("title"), origin,
-            obj.get("url"), obj.get("source"), max_chars,
-        )
-    except InputError as exc:
-        return ArticleError(origin, str(exc), str(given_id) if given_id else None)
+    return from_dict(obj, origin, max_chars)
 
 
 def read_jsonl(stream: IO[bytes] | Iterable[bytes], name: str, max_chars: int = 200_000) -> Iterator[Item]:

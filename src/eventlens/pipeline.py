@@ -31,7 +31,7 @@ from eventlens import ontology as ontology_tables
 from eventlens import places as place_stage
 from eventlens import quotes as quote_stage
 from eventlens.config import Settings, load_settings
-from eventlens.ingest import InputError, make_article
+from eventlens.ingest import InputError, from_dict, make_article
 from eventlens.models import Article, ArticleError, ArticleResult
 from eventlens.parse import load_nlp, parse
 
@@ -186,17 +186,14 @@ def _to_item(obj: Any, index: int, max_chars: int) -> Article | ArticleError:
     if isinstance(obj, Article):
         return obj
     origin = f"<item {index}>"
+    if isinstance(obj, dict):
+        return from_dict(obj, origin, max_chars)
+    if not isinstance(obj, str):
+        return ArticleError(origin, f"unsupported input type {type(obj).__name__}")
     try:
-        if isinstance(obj, str):
-            return make_article(obj, origin=origin, max_chars=max_chars)
-        if isinstance(obj, dict):
-            return make_article(
-                obj.get("text"), obj.get("date"), obj.get("id"), obj.get("title"), origin,
-                obj.get("url"), obj.get("source"), max_chars,
-            )
+        return make_article(obj, origin=origin, max_chars=max_chars)
     except InputError as exc:
-        return ArticleError(origin, str(exc), obj.get("id") if isinstance(obj, dict) else None)
-    return ArticleError(origin, f"unsupported input type {type(obj).__name__}")
+        return ArticleError(origin, str(exc))
 
 
 def extract_many(articles: Iterable[Any], **overrides: Any) -> Iterator[Outcome]:
