@@ -17,9 +17,15 @@ def result_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    """The schema's validator, built once (``eventlens validate`` checks many records)."""
+    return jsonschema.Draft202012Validator(result_schema())
+
+
 def problems(record: dict[str, Any], text: str | None = None) -> list[str]:
     """Every way ``record`` breaks the schema; with ``text``, also offsets that do not match it."""
-    validator = jsonschema.Draft202012Validator(result_schema())
+    validator = _validator()
     found = [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}" for e in validator.iter_errors(record)]
     if text is not None and not found:
         found.extend(_offset_problems(record, text))
