@@ -96,3 +96,25 @@ def test_a_whole_date_expression_matches_the_gold_word_it_contains():
     assert s["date_recall"] == 1.0 and s["date_value_accuracy"] == 1.0
     wrong = {"dates": [{"text": "late on Friday", "value": "2021-09-10TNI"}]}
     assert score_article(wrong, gold).summary()["date_value_accuracy"] == 0.0
+
+
+def test_events_are_matched_one_to_one():
+    """Two predictions of one gold event: one true positive, one false positive (the devset README)."""
+    gold = {"events": [GOLD_EVENT]}
+    twice = {"events": [_pred(), _pred(source="UKRGOV", target="RUSGOV", code="0871")]}
+    score = score_article(twice, gold).summary()
+    assert score["event_recall"] == 1.0
+    assert score["event_precision"] == 0.5
+
+
+def test_one_to_one_prefers_the_exact_code():
+    """Greedy matching takes the exact-code candidate first, so code accuracy counts it."""
+    gold = {"events": [GOLD_EVENT]}
+    preds = {"events": [_pred(root="05", code="057"), _pred()]}
+    assert score_article(preds, gold).summary()["event_code_exact"] == 1.0
+
+
+def test_a_prediction_matched_to_an_optional_event_is_neither_right_nor_wrong():
+    gold = {"events": [{**GOLD_EVENT, "optional": True}]}
+    score = score_article({"events": [_pred()]}, gold)
+    assert (score.events.tp, score.events.pred, score.events.gold) == (0, 0, 0)

@@ -23,6 +23,7 @@ REGISTRY: dict[str, str] = {
     "actors": "eventlens.evals.actors",
     "petrarch": "eventlens.evals.petrarch",
     "plover": "eventlens.evals.plover",
+    "plv": "eventlens.evals.plv",
     "timex": "eventlens.evals.timex",
     "timelines": "eventlens.evals.timelines",
     "quotes": "eventlens.evals.quotes",
