@@ -1,7 +1,8 @@
 """The ``eventlens`` command: thin commands that read options, call the library and print.
 
 Exit status: 0 when every article was processed, 1 when some articles had errors (they are
-reported and the run went on), 2 for usage errors.
+reported and the run went on), 2 for usage errors, 3 when the run could not start (a spaCy pipeline
+or an event-model weight file missing or unreadable).
 """
 
 from __future__ import annotations
@@ -199,8 +200,9 @@ def bench(
 def train(
     data: Annotated[Optional[list[Path]], typer.Argument(help="Training JSONL files or folders [default: training/events/ of the checkout].")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Weight file to write [default: the packaged model file].")] = None,
-    c: Annotated[float, typer.Option("--c", help="Inverse regularisation strength of the logistic regression.")] = 1.0,
-    threshold: Annotated[float, typer.Option(help="Least code probability for the model to code an event.")] = 0.5,
+    c: Annotated[float, typer.Option("--c", help="Inverse regularisation of the event detector.")] = 1.0,
+    code_c: Annotated[float, typer.Option("--code-c", help="Inverse regularisation of the code classifier.")] = 2.0,
+    threshold: Annotated[float, typer.Option(help="Least P(event) for the model to code a word.")] = 0.4,
     model: ModelOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -210,7 +212,8 @@ def train(
 
     settings = _settings(config, spacy_model=model)
     try:
-        report = training.train(data or [training.default_data_dir()], out or packaged_model_path(), settings, c, threshold)
+        report = training.train(data or [training.default_data_dir()], out or packaged_model_path(), settings, c,
+                                threshold, code_c)
     except (training.TrainingError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -235,5 +238,21 @@ def validate(path: Annotated[Path, typer.Argument(help="JSONL file written by ev
     raise typer.Exit(1 if bad else 0)
 
 
+STARTUP_FAILED = 3
+
+
+def run() -> None:
+    """The console entry point: the Typer app, with start-up failures (a missing spaCy pipeline, a
+    missing or corrupt event-model file) told in one line instead of a traceback."""
+    from eventlens.coding.learned import ModelError
+    from eventlens.parse import ModelNotInstalled
+
+    try:
+        app()
+    except (ModelError, ModelNotInstalled) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(STARTUP_FAILED)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
+    run()

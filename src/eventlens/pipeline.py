@@ -84,7 +84,7 @@ def build_resources(settings: Settings, watch: Stopwatch | None = None) -> Resou
         ontology=t("ontology", ontology_tables.load, goldstein=settings.goldstein),
         verbs=t("verbs", event_stage.load_lexicon, verb_files=list(settings.verb_files) or None),
         gazetteer=t("gazetteer", place_stage.load_gazetteer),
-        event_model=t("event model", event_stage.load_event_model, settings.event_model,
+        event_model=t("event_model", event_stage.load_event_model, settings.event_model,
                       settings.event_model_threshold),
         principal_only=settings.multilateral != "each",
     )

@@ -68,7 +68,10 @@ def _open_out(path: Path) -> Iterator[IO[str]]:
 
 def extract_to_jsonl(inputs: Iterable[str], output: Path, settings: Settings, include_text: bool = False) -> RunReport:
     """Write one JSON record per readable article to ``output``; report the others on stderr."""
+    from eventlens.pipeline import load_resources
+
     report, started = RunReport(), time.perf_counter()
+    load_resources(settings)  # a missing model or weight file fails here, before the output is touched
     with _open_out(output) as out:
         for _, outcome in _outcomes(inputs, settings):
             if isinstance(outcome, ArticleError):
@@ -88,8 +91,11 @@ def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100) -> RunRe
     """
     from eventlens.store import Store
 
+    from eventlens.pipeline import load_resources
+
     report, started = RunReport(), time.perf_counter()
     pending: list[tuple[ArticleResult, Article | None]] = []
+    load_resources(settings)  # fail on a missing model before the store is opened
     with Store(settings.db_path) as store:
         for item, outcome in _outcomes(inputs, settings):
             if isinstance(outcome, ArticleError):

@@ -26,13 +26,17 @@ from typing import Any
 
 import numpy as np
 
-from eventlens.coding.learned import NONE, EventModel, candidates, features, token_vectors
+from eventlens.coding.learned import NONE, EventModel, candidates, features
 from eventlens.coding.mentions import ActorIndex
 from eventlens.config import Settings
 from eventlens.ontology import Ontology
 
+DEFAULT_C = 1.0  # inverse regularisation of the event detector
+DEFAULT_CODE_C = 2.0  # the code classifier's, relative to DEFAULT_C
+DEFAULT_THRESHOLD = 0.4  # least P(event) for the model to code a word (chosen on PLV's even half)
 MIN_CODE_EXAMPLES = 6  # rarer 3-digit codes are learned as their root's xx0 code
 MIN_FEATURE_COUNT = 2
+PRUNE_BELOW = 0.01
 HELD_ASIDE = 5  # one sentence in five, by id hash, is held aside for the report
 
 
@@ -48,7 +52,6 @@ class Example:
     code: str | None
     rows: list[list[str]] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
-    dense: list[np.ndarray] = field(default_factory=list)
 
 
 def default_data_dir() -> Path:
@@ -56,21 +59,73 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "training" / "events"
 
 
-def read_records(paths: Iterable[Path]) -> list[dict[str, Any]]:
-    """Every record of the given JSONL files (or of every ``*.jsonl`` in given folders)."""
+NEGATIVE_REASONS = frozenset({"negated", "future", "hypothetical", "conditional", "denied", "feared", "cancelled",
+                              "accidental", "no_target", "generic", "death_toll", "other"})
+
+
+def record_problems(rec: Any, known_codes: set[str]) -> list[str]:
+    """What is wrong with one training record (empty when it is fine); see ``training/README.md``."""
+    if not isinstance(rec, dict):
+        return ["not a JSON object"]
+    text, code, negative = rec.get("text"), rec.get("code"), rec.get("negative")
+    problems = []
+    if not isinstance(rec.get("id"), str) or not rec.get("id"):
+        problems.append("missing id")
+    if not isinstance(text, str) or not text.strip():
+        return [*problems, "missing text"]
+    if code is not None and code not in known_codes:
+        problems.append(f"unknown CAMEO code {code!r}")
+    if (code is None) == (negative is None):
+        problems.append("exactly one of code and negative must be set")
+    if negative is not None and negative not in NEGATIVE_REASONS:
+        problems.append(f"unknown negative reason {negative!r}")
+    if rec.get("would_be") is not None and rec["would_be"] not in known_codes:
+        problems.append(f"unknown would_be code {rec['would_be']!r}")
+    for name in ("source", "target", "trigger"):
+        value = rec.get(name)
+        if value is not None and (not isinstance(value, str) or value not in text):
+            problems.append(f"{name} {value!r} is not in the text")
+    if code is not None and not rec.get("trigger"):
+        problems.append("an event needs its trigger")
+    return problems
+
+
+def read_records(paths: Iterable[Path], known_codes: set[str] | None = None) -> list[dict[str, Any]]:
+    """Every record of the given JSONL files (or of every ``*.jsonl`` in given folders), checked:
+    a bad line, a duplicate id or text, or a record naming an unknown code raises TrainingError
+    naming the file and line."""
+    if known_codes is None:
+        from eventlens.ontology import load as load_ontology
+
+        known_codes = set(load_ontology().codes())
     files: list[Path] = []
     for path in paths:
+        if not path.exists():
+            raise TrainingError(f"training data not found: {path}")
         files.extend(sorted(path.glob("*.jsonl")) if path.is_dir() else [path])
     if not files:
-        raise TrainingError("no training files found")
-    records = []
+        raise TrainingError("no training files (*.jsonl) found")
+    records: list[dict[str, Any]] = []
+    ids: set[str] = set()
+    texts: set[str] = set()
     for f in files:
         for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise TrainingError(f"{f}:{n}: bad JSON: {exc}") from None
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise TrainingError(f"{f}:{n}: bad JSON: {exc}") from None
+            problems = record_problems(rec, known_codes)
+            if not problems and rec["id"] in ids:
+                problems.append(f"duplicate id {rec['id']!r}")
+            if not problems and rec["text"] in texts:
+                problems.append("duplicate text")
+            if problems:
+                raise TrainingError(f"{f}:{n}: " + "; ".join(problems))
+            ids.add(rec["id"])
+            texts.add(rec["text"])
+            records.append(rec)
     return records
 
 
@@ -113,13 +168,9 @@ def prepare(records: Sequence[dict[str, Any]], settings: Settings) -> list[Examp
         triggers = _trigger_tokens(doc, article.text, record.get("trigger")) if record.get("code") else set()
         ex = Example(record["id"], record.get("code"))
         for sent in doc.sents:
-            cands = candidates(sent)
-            vectors = token_vectors(cands)
-            for k, token in enumerate(cands):
+            for token in candidates(sent):
                 ex.rows.append(features(token, sent, res.verbs, index))
                 ex.labels.append(record["code"] if token.i in triggers else NONE)
-                if vectors is not None:
-                    ex.dense.append(vectors[k])
         examples.append(ex)
     return examples
 
@@ -129,9 +180,10 @@ def held_aside(record_id: str) -> bool:
     return int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % HELD_ASIDE == 0
 
 
-def fit(examples: Sequence[Example], c: float = 1.0, threshold: float = 0.5, dense_scale: float = 0.0,
-        code_c: float = 1.0) -> EventModel:
-    """Fit the logistic regression on the examples' rows (scikit-learn, build time only)."""
+def fit(examples: Sequence[Example], c: float = DEFAULT_C, threshold: float = DEFAULT_THRESHOLD,
+        code_c: float = DEFAULT_CODE_C) -> EventModel:
+    """Fit the two logistic regressions on the examples' rows (scikit-learn, build time only): the
+    event detector on every word, the code classifier on trigger words; see :class:`EventModel`."""
     try:
         from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
@@ -151,26 +203,23 @@ def fit(examples: Sequence[Example], c: float = 1.0, threshold: float = 0.5, den
         indptr.append(len(indices))
     x = csr_matrix((np.array(data, dtype=np.float32), np.array(indices), np.array(indptr)),
                    shape=(len(rows), len(vocab)))
-    use_dense = dense_scale > 0 and all(len(ex.dense) == len(ex.rows) for ex in examples)
-    if use_dense:
-        from scipy.sparse import hstack
-
-        dense = np.vstack([v for ex in examples for v in ex.dense]) * dense_scale
-        x = hstack([x, csr_matrix(dense)]).tocsr()
     is_trigger = np.array([label != NONE for label in labels])
+    if len(set(label for label in labels if label != NONE)) < 2 or is_trigger.all():
+        raise TrainingError("training data needs words of at least two event codes and some non-event words")
     detector = LogisticRegression(C=c, max_iter=500, tol=1e-4)
     detector.fit(x, is_trigger)
     coder = LogisticRegression(C=c * code_c, max_iter=500, tol=1e-4)
     coder.fit(x[is_trigger], [label for label, t in zip(labels, is_trigger) if t])
     classes = (NONE, *(str(k) for k in coder.classes_))
-    weights = np.hstack([detector.coef_.T, coder.coef_.T]).astype(np.float32)
-    bias = np.concatenate([detector.intercept_, coder.intercept_]).astype(np.float32)
-    dense_weights = None
-    if use_dense:
-        dense_weights = weights[len(vocab):] * dense_scale
-        weights = weights[: len(vocab)]
-    meta = {"examples_per_code": dict(counts.most_common()), "rows": len(rows), "sentences": len(examples), "C": c}
-    return EventModel(vocab, weights, bias, classes, threshold, meta, dense_weights)
+    code_w, code_b = coder.coef_, coder.intercept_
+    if len(coder.classes_) == 2:  # sklearn keeps one row for two classes: softmax over (0, w.x + b)
+        code_w, code_b = np.vstack([np.zeros_like(code_w), code_w]), np.concatenate([[0.0], code_b])
+    weights = np.hstack([detector.coef_.T, code_w.T]).astype(np.float32)
+    weights[np.abs(weights) < PRUNE_BELOW] = 0.0  # negligible weights: a smaller file, same decisions
+    bias = np.concatenate([detector.intercept_, code_b]).astype(np.float32)
+    meta = {"examples_per_code": dict(counts.most_common()), "rows": len(rows), "sentences": len(examples),
+            "C": c, "code_C": code_c}
+    return EventModel(vocab, weights, bias, classes, threshold, meta)
 
 
 @dataclass
@@ -203,9 +252,9 @@ def score(model: EventModel, examples: Sequence[Example], ontology: Ontology) ->
     for ex in examples:
         if not ex.rows:
             continue
-        probs = model.probabilities(ex.rows, np.vstack(ex.dense) if ex.dense else None)
+        probs = model.probabilities(ex.rows)
         i, code, p = model.best(probs)[0]
-        coded = p >= model.threshold
+        coded = bool(p >= model.threshold)
         if ex.code is None:
             s.negatives += 1
             s.false_alarms += coded
@@ -221,23 +270,23 @@ def score(model: EventModel, examples: Sequence[Example], ontology: Ontology) ->
     return s
 
 
-def train(data: Sequence[Path], out: Path, settings: Settings, c: float = 1.0,
-          threshold: float = 0.5) -> dict[str, Any]:
+def train(data: Sequence[Path], out: Path, settings: Settings, c: float = DEFAULT_C,
+          threshold: float = DEFAULT_THRESHOLD, code_c: float = DEFAULT_CODE_C) -> dict[str, Any]:
     """Report the model's figures on the held-aside fifth, then fit on everything and save to ``out``."""
     from eventlens.ontology import load as load_ontology
 
-    records = read_records(data)
     ontology = load_ontology(goldstein=settings.goldstein)
+    records = read_records(data, set(ontology.codes()))
     examples = prepare(records, settings)
     study = [ex for ex in examples if not held_aside(ex.id)]
     aside = [ex for ex in examples if held_aside(ex.id)]
-    trial = fit(study, c, threshold)
+    trial = fit(study, c, threshold, code_c=code_c)
     report = {"held_aside": score(trial, aside, ontology).figures(),
               "training_fit": score(trial, study, ontology).figures()}
-    model = fit(examples, c, threshold)
+    model = fit(examples, c, threshold, code_c=code_c)
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
     report["model"] = {"file": str(out), "bytes": out.stat().st_size, "features": len(model.vocabulary),
                        "classes": len(model.classes), "sentences": len(examples),
-                       "rows": model.meta["rows"], "threshold": threshold, "C": c}
+                       "rows": model.meta["rows"], "threshold": threshold, "C": c, "code_C": code_c}
     return report
