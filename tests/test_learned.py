@@ -204,3 +204,14 @@ def test_a_missing_weight_file_stops_the_command_before_any_output(tmp_path):
     assert run.stderr.strip().splitlines() == [f"error: event model not found: {tmp_path / 'gone.npz'} "
                                                "(rebuild it with `eventlens train`)"]
     assert not out.exists()
+
+
+def test_a_hostile_act_told_by_its_victim_is_an_accusation(coded):
+    evs = coded("Ukraine said Russia had broken the truce.")
+    assert [(e.source, e.target, e.code) for e in evs] == [("UKR", "RUS", "112")]
+    assert evs[0].trigger == "said"
+
+
+def test_an_act_told_by_its_author_is_no_accusation(coded):
+    evs = coded("Russia said it had broken the truce.")
+    assert all(e.code != "112" for e in evs)
