@@ -215,3 +215,10 @@ def test_a_hostile_act_told_by_its_victim_is_an_accusation(coded):
 def test_an_act_told_by_its_author_is_no_accusation(coded):
     evs = coded("Russia said it had broken the truce.")
     assert all(e.code != "112" for e in evs)
+
+
+def test_a_stated_commitment_is_an_intent_and_a_negated_one_is_nothing(coded):
+    assert [(e.source, e.target, e.root) for e in coded("Hamas said they would release Israel's captives.")] == [
+        ("PSEREB", "ISR", "03")]
+    assert coded("Russia did not agree to withdraw from Ukraine.") == []
+    assert coded("Russia may agree to withdraw from Ukraine.") == []

@@ -58,6 +58,10 @@ TARGETLESS_MIN = 0.8
 REACTION_SLOTS = Rule("model", "", target=("dobj", "for", "against", "over", "on", "at"))
 
 
+SPEAKER_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
+# Codes whose trigger may be the content of a commitment, refusal, threat or demand ("agreed to
+# withdraw" is an intent 03x, "refused to meet" a rejection 12x), not itself a thing that happened.
+COMMITMENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Acts that, told by a party to them, are accusations (fights, assaults, coercion, sanctions, force).
 HOSTILE_ACT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 ACCUSATION = "112"
@@ -301,7 +305,7 @@ def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: Act
     for i, code, p in model.best(probs)[:3]:
         if p < model.threshold:
             break
-        if not factual(cands[i]):
+        if not (factual(cands[i]) or (code[:2] in COMMITMENT_ROOTS and committed(cands[i]))):
             continue
         found = reported_accusation(cands[i], sent, code, p, index) or _participants(cands[i], sent, code, p, index)
         if found:
@@ -319,6 +323,19 @@ def factual(token: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return True
     return modality_of(verb) != "blocked"
+
+
+def committed(token: Token) -> bool:
+    """Whether an act is the content of a commitment, a refusal or a threat that itself happened:
+    "agreed to share", "is willing to withdraw", "refused to meet", "threatened to strike" (the
+    act is the complement of a factual verb or adjective, not negated or conditional itself)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    head = verb.head
+    return head.pos_ in ("VERB", "AUX", "ADJ") and factual(head)
 
 
 def recode(found: list[Found], model: EventModel, lex: Lexicons | None, index: ActorIndex) -> list[Found]:
@@ -389,7 +406,7 @@ def _sources(trigger: Token, sent: Span, index: ActorIndex) -> list[Actor]:
     """Who acts: the verb's subject (the agent in the passive); an event noun's possessor, its
     ``by`` phrase or the subject of the verb that governs it."""
     if trigger.pos_ in ("VERB", "AUX"):
-        return verb_sources(trigger, is_passive(trigger), index, sent)[0]
+        return verb_sources(trigger, is_passive(trigger), index, sent)[0] or _speaker_as_subject(trigger, sent, index)
     owners = [c for c in trigger.children if c.dep_ == "poss"]
     agents = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
               if p.dep_ == "pobj"]
@@ -407,6 +424,16 @@ def _sources(trigger: Token, sent: Span, index: ActorIndex) -> list[Actor]:
     if trigger.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
         return verb_sources(head.head, is_passive(head.head), index, sent)[0]
     return []
+
+
+def _speaker_as_subject(verb: Token, sent: Span, index: ActorIndex) -> list[Actor]:
+    """"The rebels said they would release ...": a pronoun subject of a reported clause that no actor
+    covers is the speaker."""
+    subject, _ = subject_of(verb)
+    speech = speech_head(verb)
+    if subject is None or speech is None or subject.lower_ not in SPEAKER_PRONOUNS or index.at(subject):
+        return []
+    return verb_sources(speech, is_passive(speech), index, sent)[0]
 
 
 def _targets(trigger: Token, index: ActorIndex) -> list[Actor]:
