@@ -3,12 +3,16 @@
 Steps, in order (all inside :func:`extract`; the code lives in :mod:`eventlens.actoring`):
 
 1. pieces: longest dictionary matches (actor entries and agent nouns, case-insensitive)
-   plus spaCy PERSON entities that no entry covers (:mod:`~eventlens.actoring.pieces`);
+   plus spaCy PERSON entities that no entry covers, titles in them aside ("Imam X")
+   (:mod:`~eventlens.actoring.pieces`);
 2. composition: adjacent pieces form one mention ("Ukrainian President Volodymyr Zelensky",
-   "Russian troops", "Russia's foreign ministry"); a known person keeps their own code
+   "Russian troops", "Russia's foreign ministry"); a known person keeps their own code, an
+   unknown name takes its title's ("Prime Minister Jan Novak": GOV)
    (:mod:`~eventlens.actoring.compose`);
 3. places: a capital, building or country that is the object of in/at/from/... is a place,
-   not an actor (:mod:`~eventlens.actoring.context`);
+   not an actor (:mod:`~eventlens.actoring.context`); named organisations no dictionary knows
+   take the code of their name's head ("the Regional Court": JUD,
+   :mod:`~eventlens.actoring.orgs`);
 4. coreference: surnames, definite titles ("the French president", "the rebels") and the
    pronouns he/she/him point back to an earlier mention and take its code and name; collective
    anaphors ("the four leaders", "the kingdom") take the set or state named before
@@ -16,7 +20,10 @@ Steps, in order (all inside :func:`extract`; the code lives in :mod:`eventlens.a
    (:mod:`~eventlens.actoring.titles`, :mod:`~eventlens.actoring.coref`); agent-only groups
    ("protesters") take the country that owns them ("the government of Yemen",
    :mod:`~eventlens.actoring.owners`), else of their context (:mod:`~eventlens.actoring.countries`);
-5. names: composed groups get canonical names ("Ukrainian troops": Ukrainian armed forces) and
+5. agent-only groups nothing coded ("The court", "Federal Police") become actors with the
+   country their name, owner, clause or context gives, else CAMEO's agent-only code ("JUD",
+   "COP"); so do names with a title in apposition (:mod:`~eventlens.actoring.bare`);
+6. names: composed groups get canonical names ("Ukrainian troops": Ukrainian armed forces) and
    coreferring mentions their antecedent's (:mod:`~eventlens.actoring.names`).
 """
 
@@ -27,12 +34,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from eventlens.actoring.bare import code_bare
 from eventlens.actoring.compose import compose, compose_code, join_bodies
 from eventlens.actoring.context import is_place
 from eventlens.actoring.coref import resolve_bodies, resolve_possessed, resolve_pronouns, resolve_surnames
 from eventlens.actoring.countries import code_from_context
 from eventlens.actoring.groups import resolve_groups
 from eventlens.actoring.names import canonical_names
+from eventlens.actoring.orgs import name_organisations
 from eventlens.actoring.owners import code_owned
 from eventlens.actoring.pieces import find_pieces, token_keys
 from eventlens.actoring.records import to_actors
@@ -66,14 +75,16 @@ def extract(doc: Doc, article: Article, lexicon: ActorLexicon) -> list[Actor]:
     pieces = find_pieces(doc, keys, lexicon, article.date)
     mentions, unknown, bare = compose(doc, pieces, lexicon)
     mentions = join_bodies(doc, [m for m in mentions if not is_place(doc, m)])
+    mentions, bare = name_organisations(doc, mentions, bare, pieces, keys)
     mentions, bare = code_owned(doc, mentions, bare, pieces)
-    mentions = resolve_surnames(doc, mentions, unknown)
+    mentions = resolve_surnames(doc, mentions, unknown, pieces)
     mentions = resolve_titles(doc, mentions, pieces)
     mentions = code_from_context(doc, mentions, bare, pieces)
     mentions = resolve_possessed(doc, mentions, bare)
     mentions = resolve_pronouns(doc, mentions)
     mentions = resolve_bodies(doc, mentions)
     mentions = resolve_groups(doc, mentions)
+    mentions = code_bare(doc, mentions, bare, pieces, unknown)
     mentions = canonical_names(doc, mentions)
     return to_actors(doc, article, mentions)
 

@@ -10,6 +10,12 @@ from eventlens.actoring.mention import Mention, Piece
 from eventlens.dictionaries import ActorLexicon, Agent
 
 COMPOSED_TITLE = "compose:country+agent"
+# CAMEO's agent codes, which stand alone when no country is known ("COP", "JUD", "MED" for
+# Reuters): the first blocks of the agent templates of the shipped agent dictionaries, less MUS
+# (Muslim), which as a root is Mauritius.
+AGENT_ONLY_ROOTS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "UAF", "AGR", "BUS", "CRM",
+                    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "RAD",
+                    "MOD", "PPL", "REL", "CHR", "JEW", "BUD", "HIN", "NGO"}
 FORMER_WORDS = {"former", "ex", "late", "ousted", "deposed", "exiled", "toppled"}
 ACT_NOUNS = {"proposal", "mediation", "offer", "plan", "initiative", "request", "demand", "attack",
              "raid", "strike", "airstrike", "offensive", "invasion", "sanction", "decision", "statement",
@@ -41,6 +47,20 @@ def _joins(doc: Doc, prev: Piece, piece: Piece) -> bool:
     return len(gap) == 1 or piece.kind == "agent" and _modifiers_only(gap[1:])
 
 
+def _demonym_of_title(doc: Doc, before: list[Piece], group: list[Piece]) -> bool:
+    """``group`` is a title and an unknown name that a demonym modifies across a few
+    modifiers ("Kenyan junior trade minister David Kamau"): one mention, the demonym's."""
+    piece, titles = group[-1], group[:-1]
+    if piece.kind != "person" or piece.entry is not None or not titles or len(before) != 1 or before[0].entry is None:
+        return False
+    base = before[0]
+    if base.kind != "country" or len(base.code or "") != 3 or any(p.agent is None or p.entry for p in titles):
+        return False
+    if titles[-1].end != piece.start or not _modifiers_only(doc[base.end : titles[0].start]):
+        return False
+    return titles[0].start > base.end and titles[0].start <= doc[base.start : base.end].root.head.i < piece.start
+
+
 def _modifiers_only(tokens: Sequence[Token]) -> bool:
     """Up to three adjectives or nouns ("Romania's new government", "Cairo's security chief")."""
     return len(tokens) <= 3 and all(t.pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and t.is_alpha for t in tokens)
@@ -59,6 +79,9 @@ def compose(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon
             groups[-1].append(piece)
         else:
             groups.append([piece])
+    for k in range(len(groups) - 1, 0, -1):
+        if _demonym_of_title(doc, groups[k - 1], groups[k]):
+            groups[k - 1].extend(groups.pop(k))  # "Kenyan junior trade minister David Kamau"
     covered = {i for p in pieces for i in range(p.start, p.end)}
     agents_at = {i: p for p in pieces if p.kind == "agent" for i in range(p.start, p.end)}
     mentions: list[Mention] = []
@@ -137,6 +160,9 @@ def _adjective_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon,
         return Mention(base.start, base.end, base.code, lexicon.country_name(base.code), "country",
                        "compose:demonym-led")
     first = doc[base.start : base.end].root
+    shared = _conjoined_agent(first, agents_at)
+    if shared is not None and first.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        return _distant_agent(doc, base, shared, True)  # "Greek and the Italian navies"
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     if first.dep_ not in {"amod", "compound"} or first.head.i < base.end:
@@ -150,6 +176,16 @@ def _adjective_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon,
     if head.lemma_.lower() in ACT_NOUNS:
         return Mention(base.start, base.end, base.code, lexicon.country_name(base.code), "country",
                        "compose:demonym+act")
+    return None
+
+
+def _conjoined_agent(tok: Token, agents_at: dict[int, Piece]) -> Piece | None:
+    """The agent heading the conjunct of a lone demonym noun ("Greek" and "the Italian
+    navies"), when another demonym modifies that agent."""
+    for conj in (c for c in tok.children if c.dep_ == "conj"):
+        agent = agents_at.get(conj.i)
+        if agent is not None and agent.agent is not None and any(c.dep_ == "amod" for c in conj.children):
+            return agent
     return None
 
 
@@ -203,11 +239,24 @@ def _person_mention(doc: Doc, group: list[Piece], base: Piece | None, agent: Age
         code = _title_code(doc, last, agent, start)
         return Mention(start, last.end, code, last.entry.name, "person", last.entry.rule, _titles(group),
                        alt_codes=entry_alts(last))
-    if base is None or not base.code:
-        return None
-    code = compose_code(base.code, agent.code) if agent else base.code
     name = doc[last.start : last.end].text
+    if base is None or not base.code:
+        code = agent_only(agent)  # "Prime Minister Jan Novak": no country said, the title's sector
+        if code is None:
+            return None
+        return Mention(start, last.end, code, name, "person", "compose:title+name", _titles(group))
+    code = compose_code(base.code, agent.code) if agent else base.code
     return Mention(start, last.end, code, name, "person", f"compose:{base.kind}+name", _titles(group))
+
+
+def agent_only(agent: Agent | None) -> str | None:
+    """The agent-only code of an agent whose country nobody names (``~COP``: COP, CAMEO's
+    code for an agent with no known country); None for prefix templates (``IGO~``)."""
+    if agent is None or not agent.code.startswith("~"):
+        return None
+    if agent.code[1:4] == "MUS":
+        return "REL"  # "Imam X": "MUS" alone would read as Mauritius; a religious figure
+    return agent.code[1:] if agent.code[1:4] in AGENT_ONLY_ROOTS else None
 
 
 def _title_code(doc: Doc, piece: Piece, agent: Agent | None, start: int) -> str:

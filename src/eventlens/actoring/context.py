@@ -24,18 +24,41 @@ SPEECH_VERBS = {"say", "tell", "add", "announce", "state", "declare", "warn", "a
                 "meet", "visit", "praise", "thank", "describe", "ask", "propose", "offer", "refuse",
                 "decide", "want", "hope", "believe", "insist", "dismiss", "pledge", "repeat", "invite"}
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+_HYPHENATED = re.compile(r"-\w")
 _DATELINE_TAIL = re.compile(rf"\s*(\([^)]{{1,30}}\))?\s*(,\s*({_MONTHS}|\d)|[\u2013\u2014-])")
 
 
 def in_dateline(doc: Doc, start: int, end: int) -> bool:
     """The mention opens a line and is followed by a comma or dash ("KYIV, April 9 -")."""
-    first = doc[start]
-    before = doc.text[: first.idx]
-    if before.strip(" \t") and not before.rstrip(" \t").endswith("\n"):
+    if not _opens_line(doc, start):
         return False
-    after = doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:40]
+    after = _text_after(doc, end, 40)
     shouted = doc[start:end].text.isupper() and after.lstrip().startswith(",")
+    if _HYPHENATED.match(after):
+        return False  # "Russian-backed militias ...": a hyphenated word, not a dateline dash
     return shouted or bool(_DATELINE_TAIL.match(after))
+
+
+def _opens_line(doc: Doc, start: int) -> bool:
+    """Only spaces and tabs stand between the last line break (or the start) and token ``start``."""
+    for tok in reversed(doc[:start]):
+        if not tok.is_space:
+            return False
+        if "\n" in tok.text:
+            return not tok.text.rsplit("\n", 1)[1].strip(" \t")
+    return True
+
+
+def _text_after(doc: Doc, end: int, size: int) -> str:
+    """Up to ``size`` characters of the text after token ``end - 1`` (read from the tokens near
+    it, never from the whole text)."""
+    parts, got = [doc[end - 1].whitespace_], len(doc[end - 1].whitespace_)
+    for tok in doc[end:]:
+        if got >= size:
+            break
+        parts.append(tok.text_with_ws)
+        got += len(tok.text_with_ws)
+    return "".join(parts)[:size]
 
 
 def modifies_a_thing(tok: Token) -> bool:

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventlens.actoring import context
-from eventlens.actoring.compose import compose_code
+from eventlens.actoring.compose import AGENT_ONLY_ROOTS, agent_only, compose_code
 from eventlens.actoring.mention import Mention, Piece, is_person_like, is_subject
 
 POSSESSIVES = {"his", "her"}
 OWN_FORCES = {"~PPL", "~UAF"}  # "his men", "his fighters" are his own group
+OTHER_SIDE = {"COUNTERPART"}  # "his counterpart" is not his own
 PRONOUNS = {"he", "she", "him"}
 OBJECT_PRONOUNS = {"him", "her"}
 ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "union", "body"}
@@ -35,8 +36,11 @@ def _partial_name(mention: Mention, mentions: Sequence[Mention]) -> Mention:
     return mention
 
 
-def resolve_surnames(doc: Doc, mentions: list[Mention], unknown: Sequence[Piece]) -> list[Mention]:
-    """An unknown name that ends an earlier person's name ("Le Drian") takes that person."""
+def resolve_surnames(doc: Doc, mentions: list[Mention], unknown: Sequence[Piece],
+                     pieces: Sequence[Piece] = ()) -> list[Mention]:
+    """An unknown name that ends an earlier person's name ("Le Drian") takes that person; so
+    does a lone capitalised word that spaCy did not take for a name, when it is the surname of
+    a person introduced before ("Prime Minister Jan Novak ... Novak said")."""
     out = [_partial_name(m, mentions) for m in mentions]
     for piece in unknown:
         words = _last_words(doc[piece.start : piece.end].text)
@@ -47,7 +51,37 @@ def resolve_surnames(doc: Doc, mentions: list[Mention], unknown: Sequence[Piece]
                 out.append(Mention(piece.start, piece.end, cand.code, cand.name, "person",
                                     "coref:surname", cand.titles, cand))
                 break
+    out += _bare_surnames(doc, out, pieces)
     return sorted(out, key=lambda m: m.start)
+
+
+def _bare_surnames(doc: Doc, mentions: Sequence[Mention], pieces: Sequence[Piece]) -> list[Mention]:
+    """Lone surname tokens of people named before (one pass over the people and the tokens
+    after the first of them)."""
+    people = sorted((m for m in mentions if m.kind == "person" and m.antecedent is None
+                     and len(_last_words(m.name)) > 1), key=lambda m: m.end)
+    if not people:
+        return []
+    covered = {i for x in (*mentions, *pieces) for i in range(x.start, x.end)}
+    surnames: dict[str, Mention] = {}
+    found, k = [], 0
+    for tok in doc[people[0].end :]:
+        while k < len(people) and people[k].end <= tok.i:
+            surnames[_last_words(people[k].name)[-1]] = people[k]
+            k += 1
+        cand = surnames.get(tok.lower_)
+        if cand is None or tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        if _in_name(doc, tok.i):
+            continue  # "Peter Novak", "Novak Industries": another name
+        found.append(Mention(tok.i, tok.i + 1, cand.code, cand.name, "person", "coref:surname", cand.titles, cand))
+    return found
+
+
+def _in_name(doc: Doc, i: int) -> bool:
+    """The token has a capitalised proper noun right before or after it."""
+    near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    return any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in near)
 
 
 def _co_subject(doc: Doc, tok: Token, mention: Mention) -> bool:
@@ -103,10 +137,17 @@ def resolve_possessed(doc: Doc, mentions: list[Mention], bare: Sequence[list[Pie
         start, end, agent = group[0].start, group[-1].end, group[0].agent
         if start == 0 or doc[start - 1].lower_ not in POSSESSIVES or agent is None or start in taken:
             continue
+        if agent.root in OTHER_SIDE:
+            continue  # "his counterpart" serves another state; its name follows
         ante = _pronoun_antecedent(doc, doc[start - 1], people)
         if ante is None or len(ante.code) < 3:
             continue
-        code = ante.code if agent.code in OWN_FORCES else compose_code(ante.code[:3], agent.code)
+        if agent.code in OWN_FORCES:
+            code = ante.code
+        elif ante.code[:3] in AGENT_ONLY_ROOTS:  # "Speaker X ... his government": no country said
+            code = agent_only(agent) or ante.code
+        else:
+            code = compose_code(ante.code[:3], agent.code)
         name = f"{ante.name}'s {doc[start:end].text}"
         out.append(Mention(start - 1, end, code, name, "group", "coref:possessive+agent"))
     return sorted(out, key=lambda m: m.start)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventlens.actoring.compose import compose_code, person_title
+from eventlens.actoring.compose import AGENT_ONLY_ROOTS, compose_code, person_title
 from eventlens.actoring.mention import Mention, Piece
 from eventlens.dictionaries import Agent
 
@@ -17,7 +17,7 @@ LOCATIVE_PREPS = {"in", "at", "into", "inside", "outside", "near"}
 def state_root(code: str) -> str | None:
     """The country root of a code, None for IGOs, NGOs, firms and the like."""
     root = code[:3]
-    return root if root.isalpha() and root not in NON_STATE_ROOTS else None
+    return root if root.isalpha() and root not in NON_STATE_ROOTS and root not in AGENT_ONLY_ROOTS else None
 
 
 def context_country(doc: Doc, mentions: Sequence[Mention], pos: int) -> str | None:
@@ -90,13 +90,18 @@ def context_blocked(doc: Doc, start: int, end: int, agent: Agent | None) -> bool
     place ("out of the embassy"), or one owned by a named non-country ("the ministers of the
     two Gulf states")."""
     head = doc[end - 1]
-    if agent is None or agent.code == "~PPL" or agent.root in HARDWARE_ROOTS:
+    if agent is None or bystander(doc, end, agent):
         return True
     if head.tag_ in {"NNS", "NNPS"} and person_title(agent):
         return True
-    if end < len(doc) and doc[end].lower_ == "of" and _noun_object(doc[end]):
-        return True
-    return _told(head) or _located(head)
+    return end < len(doc) and doc[end].lower_ == "of" and _noun_object(doc[end])
+
+
+def bystander(doc: Doc, end: int, agent: Agent) -> bool:
+    """People in general, hardware, reporters told something, a building used as a place: no
+    actor at all, whatever country is near."""
+    head = doc[end - 1]
+    return agent.code == "~PPL" or agent.root in HARDWARE_ROOTS or _told(head) or located(head)
 
 
 def _noun_object(prep: Token) -> bool:
@@ -109,11 +114,13 @@ def _told(head: Token) -> bool:
     return head.dep_ in {"dobj", "dative"} and head.head.lemma_.lower() in {"tell", "brief"}
 
 
-def _located(head: Token) -> bool:
+def located(head: Token) -> bool:
     """"in the embassy", "out of the consulates": the object of a place preposition."""
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
     if head.dep_ != "pobj":
         return False
     prep = head.head
+    if prep.lower_ == "into" and prep.head.pos_ == "NOUN":
+        return False  # "an inquiry into the employees"
     return prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and prep.head.lower_ == "out"

@@ -14,6 +14,11 @@ from eventlens.dictionaries import Agent
 
 OWNER_PREPS = {"of", "in"}
 OWNER_KINDS = {"country", "metonym"}
+# Bodies of a state that "in" + a country or capital owns ("a court in Nairobi", "the police in
+# Lagos"); an embassy or a spy in a country belongs to another.
+INSTITUTIONS = {"court", "tribunal", "judiciary", "police", "government", "parliament", "legislature",
+                "army", "military", "navy", "ministry", "administration", "authorities", "regime", "junta",
+                "cabinet", "prosecutor", "prosecutors", "prosecution"}
 
 
 def owner_after(doc: Doc, end: int, by_start: dict[int, Piece]) -> Piece | None:
@@ -50,10 +55,12 @@ def _piece_over(i: int, by_start: dict[int, Piece]) -> Piece | None:
 
 def _may_own(doc: Doc, group: list[Piece], owner: Piece, mentions: Sequence[Mention]) -> bool:
     """The owner is a whole mention ("leaders of Romania's new government" is not owned by
-    Romania) and "in" places only groups ("rebels in Darfur", not "a former spy in England")."""
+    Romania) and "in" places only groups and state bodies ("rebels in Darfur", "a court in
+    Nairobi", not "a former spy in England")."""
     if any(m.start <= owner.start and m.end > owner.end for m in mentions):
         return False
-    return doc[group[-1].end].lower_ == "of" or doc[group[-1].end - 1].tag_ in {"NNS", "NNPS"}
+    head = doc[group[-1].end - 1]
+    return doc[group[-1].end].lower_ == "of" or head.tag_ in {"NNS", "NNPS"} or head.lower_ in INSTITUTIONS
 
 
 def _modified_start(doc: Doc, start: int) -> int:

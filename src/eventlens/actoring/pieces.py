@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from eventlens.actoring.compose import AGENT_ONLY_ROOTS
 from eventlens.actoring.mention import Piece
 from eventlens.dictionaries import ActorLexicon, LexEntry, Match
 from eventlens.places import load_gazetteer
@@ -30,10 +31,27 @@ def find_pieces(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date 
         pieces.append(piece)
         pos = piece.end
     covered = {i for p in pieces for i in range(p.start, p.end)}
+    titles = {i for p in pieces if p.kind == "agent" for i in range(p.start, p.end)}
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not covered.intersection(range(ent.start, ent.end)):
-            pieces.append(Piece(ent.start, ent.end))
+        if ent.label_ != "PERSON":
+            continue
+        start = _after_title(doc, ent.start, ent.end, titles)
+        if start > ent.start and ent.end in covered:
+            continue  # "Crown Prince Sheikh" before a known name: titles, no name of their own
+        if start < ent.end and not covered.intersection(range(start, ent.end)):
+            pieces.append(Piece(start, ent.end))
     return sorted(pieces, key=lambda p: p.start)
+
+
+def _after_title(doc: Doc, start: int, end: int, titles: set[int]) -> int:
+    """Where the name starts in a PERSON entity that begins with a title ("Imam Tariq Haddad"):
+    after the agent words, when a capitalised name word follows them."""
+    pos = start
+    while pos < end and pos in titles:
+        pos += 1
+    if pos == start or pos >= end or not doc[pos].text[:1].isupper():
+        return start
+    return pos
 
 
 def _overrun(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None, piece: Piece) -> bool:
@@ -97,13 +115,15 @@ def _entry_kind(doc: Doc, entry: LexEntry, code: str, start: int, end: int) -> s
     """The entry's own kind, else one guessed from its code and the spaCy entity labels."""
     if entry.kind:
         return entry.kind
+    labels = {doc[i].ent_type_ for i in range(start, end)}
+    if code in AGENT_ONLY_ROOTS:  # "Reuters" (MED), "Kofi Annan" (ELI): no country
+        return "person" if "PERSON" in labels else "organisation"
     if len(code) == 3 and code.isalpha():
         return "country"
     if code[:3] in {"IGO", "NGO", "MNC"}:
         return "organisation"
     if code.startswith("IMG") or "REB" in code[3:]:
         return "group"
-    labels = {doc[i].ent_type_ for i in range(start, end)}
     return "person" if "PERSON" in labels else "organisation"
 
 
