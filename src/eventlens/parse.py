@@ -15,43 +15,30 @@ from eventlens.models import Article
 LINE_BREAKS = "eventlens_line_breaks"
 
 
-SENTENCE_END = frozenset({".", "!", "?", ";", ":", "\u2026"})
-CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]", "''"})
+NO_START = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "--", ")", "]", "%", "."})
 
 
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
     """Preset sentence starts before the parser runs (the parser keeps them): every line starts a
     sentence, so a headline, a dateline line or an embedded post is never one sentence with the lead;
-    inside a line, no sentence starts except after . ! ? ; : (or a closing quote or bracket after
-    one), so a dateline ("PARIS, May 2 - ...") is never cut at its comma."""
+    no sentence starts on a comma, dash or closing bracket, nor right after a comma, so a dateline
+    ("PARIS, May 2 - ...") is never cut into pieces. Elsewhere the parser decides."""
     after_break = True
-    prev: list[str] = []  # the last two non-space tokens of the line
+    prev = ""
     for token in doc:
         if token.is_space:
             if "\n" in token.text:
-                after_break, prev = True, []
+                after_break, prev = True, ""
             continue
         if token.i > 0:
             if after_break:
                 token.is_sent_start = True
-            elif not _may_start(prev):
+            elif token.text in NO_START or prev == ",":
                 token.is_sent_start = False
         after_break = "\n" in token.whitespace_
-        prev = [*prev[-1:], token.text]
-        if after_break:
-            prev = []
+        prev = token.text
     return doc
-
-
-def _may_start(prev: list[str]) -> bool:
-    """Whether a sentence may start after these tokens of the same line."""
-    if not prev:
-        return True
-    last = prev[-1]
-    if last in SENTENCE_END:
-        return True
-    return last in CLOSERS and len(prev) > 1 and prev[-2] in SENTENCE_END
 
 
 class ModelNotInstalled(RuntimeError):
