@@ -300,6 +300,8 @@ def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: Act
                  skip_spans: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """The events the model codes in one sentence: its most probable trigger above the threshold,
     with source and target from the parse (none when no source actor is found)."""
+    if not any(index.at(t) is not None for t in sent):
+        return []  # no actor, no source: nothing the model could code (and no features to compute)
     cands = candidates(sent, skip_spans)
     if not cands:
         return []
