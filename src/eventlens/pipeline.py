@@ -50,7 +50,7 @@ class Resources:
     ontology: Any
     verbs: Any = None
     gazetteer: Any = None
-    event_model: Any = None
+    event_model: event_stage.EventModel | None = None
     principal_only: bool = True
 
 

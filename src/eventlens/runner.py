@@ -89,9 +89,8 @@ def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100) -> RunRe
 
     Results are written in transactions of ``batch`` articles; errors go to the ``errors`` table.
     """
-    from eventlens.store import Store
-
     from eventlens.pipeline import load_resources
+    from eventlens.store import Store
 
     report, started = RunReport(), time.perf_counter()
     pending: list[tuple[ArticleResult, Article | None]] = []

@@ -7,8 +7,9 @@ project's own sentences (MIT). The devset, PLV, PolNeAR, Timeline17 and CASE 202
 
 Every verb and noun of a sentence is one training row: the words of the trigger are labelled with
 the sentence's code (3 digits; codes with few examples fall back to their root's ``xx0`` code), every
-other word ``none``. scikit-learn fits a multinomial logistic regression at build time only; the
-weights are written as a small numpy archive that :mod:`eventlens.coding.learned` reads with numpy.
+other word ``none``. scikit-learn fits two logistic regressions at build time only (does a word
+state an event; which code), and the weights are written as a small numpy archive that
+:mod:`eventlens.coding.learned` reads with numpy.
 
 The report gives the model's accuracy on a held-aside fifth of the sentences (chosen by a hash of
 their id, never trained on in that run) before the final model is fitted on all of them.
@@ -28,6 +29,7 @@ import numpy as np
 
 from eventlens.coding.learned import NONE, EventModel, candidates, features
 from eventlens.coding.mentions import ActorIndex
+from eventlens.coding.syntax import sentence_segments
 from eventlens.config import Settings
 from eventlens.ontology import Ontology
 
@@ -134,10 +136,8 @@ def three_digits(code: str) -> str:
     return (code + "0")[:3] if len(code) == 2 else code[:3]
 
 
-def class_of(code: str | None, keep: set[str]) -> str:
+def class_of(code: str, keep: set[str]) -> str:
     """The class a code is learned as: its 3-digit code when frequent enough, else the root's xx0."""
-    if code is None:
-        return NONE
     three = three_digits(code)
     return three if three in keep else three[:2] + "0"
 
@@ -167,7 +167,7 @@ def prepare(records: Sequence[dict[str, Any]], settings: Settings) -> list[Examp
         index = ActorIndex(actor_stage.extract(doc, article, res.lexicon))
         triggers = _trigger_tokens(doc, article.text, record.get("trigger")) if record.get("code") else set()
         ex = Example(record["id"], record.get("code"))
-        for sent in doc.sents:
+        for sent in sentence_segments(doc):  # the sentences the events stage reads
             for token in candidates(sent):
                 ex.rows.append(features(token, sent, res.verbs, index))
                 ex.labels.append(record["code"] if token.i in triggers else NONE)
@@ -191,7 +191,7 @@ def fit(examples: Sequence[Example], c: float = DEFAULT_C, threshold: float = DE
         raise TrainingError("training needs scikit-learn: pip install 'eventlens[train]'") from None
     counts = Counter(three_digits(label) for ex in examples for label in ex.labels if label != NONE)
     keep = {code for code, n in counts.items() if n >= MIN_CODE_EXAMPLES}
-    labels = [class_of(label if label != NONE else None, keep) for ex in examples for label in ex.labels]
+    labels = [label if label == NONE else class_of(label, keep) for ex in examples for label in ex.labels]
     rows = [row for ex in examples for row in ex.rows]
     feature_counts = Counter(f for row in rows for f in set(row))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in feature_counts.items() if n >= MIN_FEATURE_COUNT))}

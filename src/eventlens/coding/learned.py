@@ -3,14 +3,15 @@ which CAMEO code, where the rules are silent.
 
 Every verb and noun of a sentence is a candidate trigger. Its features are what the parse says about
 it: its lemma, its objects, particles and prepositions, the verb it hangs on, negation and modality,
-whether its subject and object are coded actors, the words of its clause, and what the CAMEO verb
-dictionaries (the TOML rules and PETRARCH's CAMEO.2.0, MIT) would code for it. A multinomial logistic
-regression over these features (trained by ``eventlens train`` from the sentences in
-``training/events/``; see :mod:`eventlens.training`) gives each candidate a probability per code,
-``none`` included. Inference is a sum of weight rows and a softmax in numpy.
+whether its subject and object are coded actors, the words of its clause, its WordNet classes, and
+what the CAMEO verb dictionaries (the TOML rules and PETRARCH's CAMEO.2.0, MIT) would code for it.
+Two logistic regressions over these features (trained by ``eventlens train`` from the sentences in
+``training/events/``; see :mod:`eventlens.training`) give each candidate the probability that it
+states an event and, if it does, of each code. Inference is a sum of weight rows, a sigmoid and a
+softmax in numpy.
 
 The parse then decides who is source and who is target (subject or agent, object, prepositional
-object, possessor of an event noun), exactly as for the rules.
+object, possessor of an event noun), as for the rules.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from eventlens.coding.lexicon import Lexicons, Rule
 from eventlens.coding.mentions import ActorIndex, PLACE_PREPS, phrases_actors, same_actor
 from eventlens.coding.modality import modality_of, speech_head
 from eventlens.coding.records import Found, MUTUAL_ROOTS, SYMMETRIC
-from eventlens.coding.syntax import clause_of, in_spans, is_passive, subject_of
+from eventlens.coding.syntax import clause_of, in_spans, is_passive, pobjs, subject_of
 from eventlens.coding.verbs import matching_rule, verb_rules, verb_sources
 from eventlens.models import Actor
 
@@ -82,7 +83,7 @@ class EventModel:
     all (a logistic model), the code columns which code it is (a softmax over codes, trained on
     trigger words only). A code's probability is P(event) x P(code | event).
 
-    threshold (float): the least probability of a code (against ``none``) for the model to code an event.
+    threshold (float): the least probability that a word states an event for the model to code it.
     """
 
     vocabulary: dict[str, int]
@@ -211,10 +212,8 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _actor_kind(token: Token | None, index: ActorIndex) -> str:
+def _actor_kind(token: Token, index: ActorIndex) -> str:
     """``A`` when the phrase headed by ``token`` is a coded actor, else its entity type or ``-``."""
-    if token is None:
-        return "none"
     if phrases_actors([token], index):
         return "A"
     return token.ent_type_ or "-"
@@ -320,25 +319,27 @@ def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: Act
     return []
 
 
+def _governing_verb(token: Token) -> Token:
+    """The word itself when it is a verb, else the nearest verb above it (the root when none is)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def factual(token: Token) -> bool:
     """Whether a word states something that happened (or was said to be intended): a verb that is not
     negated, modal, conditional or under a non-factual head; a noun governed by such a verb. The
     model learns these cues too, but a hypothetical act must never become an event."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return True
-    return modality_of(verb) != "blocked"
+    verb = _governing_verb(token)
+    return verb.pos_ not in ("VERB", "AUX") or modality_of(verb) != "blocked"
 
 
 def committed(token: Token) -> bool:
     """Whether an act is the content of a commitment, a refusal or a threat that itself happened:
     "agreed to share", "is willing to withdraw", "refused to meet", "threatened to strike" (the
     act is the complement of a factual verb or adjective, not negated or conditional itself)."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _governing_verb(token)
     if verb.dep_ != "xcomp" or verb.head.i == verb.i or any(c.dep_ == "neg" for c in verb.children):
         return False
     head = verb.head
@@ -415,11 +416,7 @@ def _sources(trigger: Token, sent: Span, index: ActorIndex) -> list[Actor]:
     if trigger.pos_ in ("VERB", "AUX"):
         return verb_sources(trigger, is_passive(trigger), index, sent)[0] or _speaker_as_subject(trigger, sent, index)
     owners = [c for c in trigger.children if c.dep_ == "poss"]
-    agents = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
-              if p.dep_ == "pobj"]
-    between = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children
-               if p.dep_ == "pobj"]
-    found = phrases_actors(owners + agents, index) or phrases_actors(between, index)
+    found = phrases_actors(owners + pobjs(trigger, "by"), index) or phrases_actors(pobjs(trigger, "between"), index)
     if found:
         return found
     compounds = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")]

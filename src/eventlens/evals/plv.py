@@ -90,7 +90,7 @@ def judge(result: dict[str, Any], record: dict[str, Any]) -> Judgement:
         dyad_hit=any(dyad_right(e, spans, record) for e in typed),
         predicted=len(events),
         predicted_right=len(typed),
-        top=plover_type(top.get("plover")) or "-" if top else "-",
+        top=(plover_type(top.get("plover")) or "-") if top else "-",
     )
 
 
