@@ -29,11 +29,12 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from eventlens.coding.antecedents import awaits_antecedent
+from eventlens.coding.frames import Frame, frame_of, frame_stands
 from eventlens.coding.lexicon import Lexicons, Rule
 from eventlens.coding.mentions import ActorIndex, PLACE_PREPS, phrases_actors, same_actor
 from eventlens.coding.modality import modality_of, speech_head
 from eventlens.coding.records import Found, MUTUAL_ROOTS, SYMMETRIC
-from eventlens.coding.syntax import clause_of, in_spans, is_passive, pobjs, subject_of
+from eventlens.coding.syntax import clause_of, governing_verb, in_spans, is_passive, pobjs, subject_of
 from eventlens.coding.verbs import matching_rule, verb_rules, verb_sources
 from eventlens.models import Actor
 
@@ -311,6 +312,10 @@ def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: Act
     for i, code, p in model.best(probs)[:3]:
         if p < model.threshold:
             break
+        if (frame := frame_of(cands[i], code)) is not None:
+            if frame_stands(frame) and (found := _framed(frame, sent, p, index)):
+                return found
+            continue
         if not (factual(cands[i]) or (code[:2] in COMMITMENT_ROOTS and committed(cands[i]))):
             continue
         found = reported_accusation(cands[i], sent, code, p, index) or _participants(cands[i], sent, code, p, index)
@@ -319,19 +324,11 @@ def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: Act
     return []
 
 
-def _governing_verb(token: Token) -> Token:
-    """The word itself when it is a verb, else the nearest verb above it (the root when none is)."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
-
-
 def factual(token: Token) -> bool:
     """Whether a word states something that happened (or was said to be intended): a verb that is not
     negated, modal, conditional or under a non-factual head; a noun governed by such a verb. The
     model learns these cues too, but a hypothetical act must never become an event."""
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     return verb.pos_ not in ("VERB", "AUX") or modality_of(verb) != "blocked"
 
 
@@ -339,7 +336,7 @@ def committed(token: Token) -> bool:
     """Whether an act is the content of a commitment, a refusal or a threat that itself happened:
     "agreed to share", "is willing to withdraw", "refused to meet", "threatened to strike" (the
     act is the complement of a factual verb or adjective, not negated or conditional itself)."""
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     if verb.dep_ != "xcomp" or verb.head.i == verb.i or any(c.dep_ == "neg" for c in verb.children):
         return False
     head = verb.head
@@ -384,6 +381,23 @@ def reported_accusation(trigger: Token, sent: Span, code: str, p: float, index: 
     confidence = round(min(0.7, 0.3 + 0.4 * p), 3)
     return [Found(speaker, author, ACCUSATION, speech, sent, f"model:{_lemma(trigger)} reported by {_lemma(speech)}",
                   confidence)]
+
+
+def _framed(frame: Frame, sent: Span, p: float, index: ActorIndex) -> list[Found]:
+    """An intent, appeal, demand, refusal or threat: the frame's subject is the source; the target is
+    the one asked (appeals, demands) or the content act's own object (the rest), whichever the frame
+    kind names first. A frame stands without a target where its root may."""
+    word = frame.word if frame.word.pos_ != "ADJ" else governing_verb(frame.word)
+    sources = _sources(word, sent, index) or _sources(frame.content, sent, index)
+    if not sources:
+        return []
+    order = (word, frame.content) if frame.kind.target_first else (frame.content, word)
+    targets = [a for t in order for a in _targets(t, index) if all(not same_actor(a, s) for s in sources)]
+    label = f"model:{_lemma(frame.word)} {frame.kind.name}"
+    confidence = round(min(0.75, 0.35 + 0.4 * p), 3)
+    if not targets and frame.code[:2] not in TARGETLESS_ROOTS:
+        return []
+    return [Found(sources[0], targets[0] if targets else None, frame.code, frame.word, sent, label, confidence)]
 
 
 def _country(actor: Actor) -> str:

@@ -86,10 +86,18 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head, True
             return child, False
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+    if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head.i != verb.i:
         subject, _ = subject_of(verb.head)
         return subject, True
     return None, False
+
+
+def governing_verb(token: Token) -> Token:
+    """The word itself when it is a verb, else the nearest verb above it (the root when none is)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def objects_of(verb: Token) -> list[Token]:
