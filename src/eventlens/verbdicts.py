@@ -258,33 +258,81 @@ def compile_pattern(text: str, synsets: dict[str, list[str]], line: int = 0) -> 
 
 def word_matches(word: str, token: Token) -> bool:
     """Whether a dictionary word matches a token (text or lemma; a stem when four letters or more)."""
-    low, lemma = token.lower_, token.lemma_.lower()
-    return word in (low, lemma) or (len(word) >= 4 and low.startswith(word))
+    return _word_hit(word, token.lower_, token.lemma_.lower())
 
 
-def _seq_at(words: tuple[str, ...], tokens: Sequence[Token], at: int) -> bool:
-    """Whether the word sequence matches the tokens starting at ``at``."""
-    return at + len(words) <= len(tokens) and all(word_matches(w, tokens[at + k]) for k, w in enumerate(words))
+def _word_hit(word: str, low: str, lemma: str) -> bool:
+    return word == low or word == lemma or (len(word) >= 4 and low.startswith(word))
 
 
-def _elem_at(elem: Elem, tokens: Sequence[Token], at: int, is_actor: Callable[[Token], bool]) -> int | None:
-    """Number of tokens the element takes at ``at`` (None when it does not match there)."""
-    if elem.kind == "word":
-        return next((len(w) for w in elem.words if _seq_at(w, tokens, at)), None)
-    return 1 if is_actor(tokens[at]) else None
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The lower-case text and lemma of each token of a sentence, read from spaCy once, for matching
+    many patterns against the same sentence (``words_of``). ``index`` maps every word a dictionary
+    word can match here (text, lemma, and each stem of four letters or more) to its positions."""
+
+    low: tuple[str, ...]
+    lemma: tuple[str, ...]
+    tokens: tuple[Token, ...]
+    index: dict[str, tuple[int, ...]]
+
+    def __len__(self) -> int:
+        return len(self.low)
+
+    def before(self, verb: int) -> Words:
+        """The words left of position ``verb``, nearest first."""
+        return _make(self.low[verb - 1 :: -1], self.lemma[verb - 1 :: -1], self.tokens[verb - 1 :: -1]) if verb \
+            else _make((), (), ())
 
 
-def _scan(elems: Sequence[Elem], tokens: Sequence[Token], start: int, first_joined: bool,
+def words_of(tokens: Iterable[Token]) -> Words:
+    """The matching view of a sentence's tokens."""
+    toks = tuple(tokens)
+    return _make(tuple(t.lower_ for t in toks), tuple(t.lemma_.lower() for t in toks), toks)
+
+
+def _make(low: tuple[str, ...], lemma: tuple[str, ...], tokens: tuple[Token, ...]) -> Words:
+    index: dict[str, list[int]] = {}
+    for i, (w, m) in enumerate(zip(low, lemma)):
+        keys = {w, m}
+        keys.update(w[:k] for k in range(4, len(w)))
+        for key in keys:
+            index.setdefault(key, []).append(i)
+    return Words(low, lemma, tokens, {k: tuple(v) for k, v in index.items()})
+
+
+def _seq_at(words: tuple[str, ...], sent: Words, at: int) -> bool:
+    """Whether the word sequence matches the sentence's words starting at ``at``."""
+    if at + len(words) > len(sent.low):
+        return False
+    low, lemma = sent.low, sent.lemma
+    return all(_word_hit(w, low[at + k], lemma[at + k]) for k, w in enumerate(words))
+
+
+def _word_hit_at(elem: Elem, sent: Words, first: int, last: int) -> tuple[int, int] | None:
+    """The first position in ``first..last`` where one of the element's word sequences matches, with
+    its length (the sequences tried in the element's order at each position)."""
+    starts = sorted({p for w in elem.words for p in sent.index.get(w[0], ()) if first <= p <= last})
+    for at in starts:
+        n = next((len(w) for w in elem.words if _seq_at(w, sent, at)), None)
+        if n is not None:
+            return at, n
+    return None
+
+
+def _scan(elems: Sequence[Elem], sent: Words, start: int, first_joined: bool,
           is_actor: Callable[[Token], bool]) -> dict[str, int] | None:
     """Match elements in order from ``start``; the slot positions, or None when one is missing."""
-    pos, slots = start, {}
+    pos, slots, size = start, {}, len(sent)
     for k, elem in enumerate(elems):
         if elem.kind == "skip":
             continue
         adjacent = elem.joined or (k == 0 and first_joined)
-        last = pos if adjacent else len(tokens) - 1
-        hit = next(((at, n) for at in range(pos, last + 1) if at < len(tokens)
-                    and (n := _elem_at(elem, tokens, at, is_actor)) is not None), None)
+        last = min(pos if adjacent else size - 1, size - 1)
+        if elem.kind == "word":
+            hit = _word_hit_at(elem, sent, pos, last)
+        else:
+            hit = next(((at, 1) for at in range(pos, last + 1) if is_actor(sent.tokens[at])), None)
         if hit is None:
             return None
         if elem.kind != "word":
@@ -293,15 +341,16 @@ def _scan(elems: Sequence[Elem], tokens: Sequence[Token], start: int, first_join
     return slots
 
 
-def match_pattern(pattern: Pattern, tokens: Sequence[Token], verb: int,
-                  is_actor: Callable[[Token], bool]) -> PatternMatch | None:
-    """Match a pattern around ``tokens[verb]`` (tokens of one sentence)."""
-    post = _scan(pattern.post, tokens, verb + 1, pattern.post[0].joined if pattern.post else False, is_actor)
+def match_pattern(pattern: Pattern, tokens: Sequence[Token] | Words, verb: int,
+                  is_actor: Callable[[Token], bool], before: Words | None = None) -> PatternMatch | None:
+    """Match a pattern around ``tokens[verb]`` (the tokens of one sentence, or their ``words_of``;
+    ``before`` is ``words.before(verb)`` when the caller has it)."""
+    sent = tokens if isinstance(tokens, Words) else words_of(tokens)
+    post = _scan(pattern.post, sent, verb + 1, pattern.post[0].joined if pattern.post else False, is_actor)
     if post is None:
         return None
-    before = list(reversed(tokens[:verb]))
     pre_elems = _reverse_joins(pattern.pre, pattern.verb_joined)
-    pre = _scan(pre_elems, before, 0, pattern.verb_joined, is_actor)
+    pre = _scan(pre_elems, before if before is not None else sent.before(verb), 0, pattern.verb_joined, is_actor)
     if pre is None:
         return None
     pre = {k: verb - 1 - v for k, v in pre.items()}
@@ -322,23 +371,26 @@ def _reversed_words(words: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...]
     return tuple(tuple(reversed(w)) for w in words)
 
 
-def best_match(patterns: Sequence[Pattern], tokens: Sequence[Token], verb: int,
+def best_match(patterns: Sequence[Pattern], tokens: Sequence[Token] | Words, verb: int,
                is_actor: Callable[[Token], bool]) -> PatternMatch | None:
     """The most specific matching pattern (file order breaks ties)."""
+    tokens = tokens if isinstance(tokens, Words) else words_of(tokens)
+    before = tokens.before(verb)
     best: PatternMatch | None = None
     for pattern in patterns:
         if best is not None and pattern.weight <= best.pattern.weight:
             continue
-        found = match_pattern(pattern, tokens, verb, is_actor)
+        found = match_pattern(pattern, tokens, verb, is_actor, before)
         if found is not None:
             best = found
     return best
 
 
-def form_matches(form: VerbForm, tokens: Sequence[Token], verb: int) -> bool:
+def form_matches(form: VerbForm, tokens: Sequence[Token] | Words, verb: int) -> bool:
     """Whether the words of a multi-word form stand around the verb token (``CORDON OFF``)."""
+    sent = tokens if isinstance(tokens, Words) else words_of(tokens)
     before, after = form.words[: form.head], form.words[form.head + 1 :]
     start = verb - len(before)
-    if start < 0 or not all(word_matches(w, tokens[start + k]) for k, w in enumerate(before)):
+    if start < 0 or not _seq_at(before, sent, start):
         return False
-    return not after or _seq_at(after, tokens, verb + 1)
+    return not after or _seq_at(after, sent, verb + 1)

@@ -11,7 +11,7 @@ from eventlens.coding.lexicon import Rule
 from eventlens.coding.mentions import ActorIndex, phrases_actors, same_actor
 from eventlens.coding.modality import modality_of
 from eventlens.coding.records import Found
-from eventlens.coding.syntax import is_passive
+from eventlens.coding.syntax import is_passive, sentence_words
 from eventlens.coding.verbs import verb_sources, verb_targets
 from eventlens.models import Actor
 
@@ -86,7 +86,8 @@ def _strict_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex) -
 
 def _best_match(rule: Rule, verb: Token, sent: Span, index: ActorIndex) -> verbdicts.PatternMatch | None:
     """The most specific pattern of the rule's block that matches around ``verb``."""
-    return verbdicts.best_match(rule.patterns, list(sent), verb.i - sent.start, lambda t: index.at(t) is not None)
+    return verbdicts.best_match(rule.patterns, sentence_words(sent), verb.i - sent.start,
+                                lambda t: index.at(t) is not None)
 
 
 def _reliable(code: str, match: verbdicts.PatternMatch | None) -> bool:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
+
+from eventlens import verbdicts
 
 
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
@@ -90,6 +93,17 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         subject, _ = subject_of(verb.head)
         return subject, True
     return None, False
+
+
+def sentence_words(sent: Span) -> verbdicts.Words:
+    """The words of a sentence as the CAMEO dictionary patterns match them, read from spaCy once per
+    sentence however many verbs and patterns are tried on it."""
+    return _sentence_words(sent.doc, sent.start, sent.end)
+
+
+@lru_cache(maxsize=8)
+def _sentence_words(doc: Doc, start: int, end: int) -> verbdicts.Words:
+    return verbdicts.words_of(doc[start:end])
 
 
 def governing_verb(token: Token) -> Token:

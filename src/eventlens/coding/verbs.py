@@ -22,6 +22,7 @@ from eventlens.coding.syntax import (
     naming_parts,
     objects_of,
     prep_objects,
+    sentence_words,
     subject_of,
 )
 from eventlens.models import Actor
@@ -78,7 +79,7 @@ def _stated_intent_actors(verb: Token, passive: bool, sources: list[Actor], targ
 def _rule_applies(rule: Rule, verb: Token, sent: Span | None = None) -> bool:
     """Whether the rule's particle, object and object-predicate conditions hold."""
     if rule.form is not None:
-        return sent is None or verbdicts.form_matches(rule.form, list(sent), verb.i - sent.start)
+        return sent is None or verbdicts.form_matches(rule.form, sentence_words(sent), verb.i - sent.start)
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if particles and rule.needs not in particles:  # "call off" is not "call"
         return False
