@@ -67,3 +67,14 @@ def test_a_refusal_is_a_rejection_of_the_refused_act(coded):  # noqa: F811
 @pytest.mark.slow
 def test_a_negated_intent_is_no_event(coded):  # noqa: F811
     assert coded("Russia did not agree to withdraw its troops from Ukraine.") == []
+
+
+@pytest.mark.slow
+def test_a_negated_future_is_a_refusal_of_the_act(coded):  # noqa: F811
+    evs = coded("Iran will not negotiate with Britain, its foreign minister said.")
+    assert [(e.source, e.target, e.root) for e in evs] == [("IRN", "GBR", "12")]
+
+
+@pytest.mark.slow
+def test_a_negated_past_act_is_still_no_event(coded):  # noqa: F811
+    assert coded("Iran did not negotiate with Britain, its foreign minister said.") == []

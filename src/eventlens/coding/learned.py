@@ -29,7 +29,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from eventlens.coding.antecedents import awaits_antecedent
-from eventlens.coding.frames import Frame, frame_of, frame_stands
+from eventlens.coding.frames import REFUSE, Frame, frame_of, frame_stands, negated_future
 from eventlens.coding.lexicon import Lexicons, Rule
 from eventlens.coding.mentions import ActorIndex, PLACE_PREPS, phrases_actors, same_actor
 from eventlens.coding.modality import modality_of, speech_head
@@ -58,6 +58,10 @@ TARGETLESS_MIN = 0.8
 # Where a reaction's object may name the earlier act it reacts to ("condemned the attack", "support for
 # the campaign", "protested against the move").
 REACTION_SLOTS = Rule("model", "", target=("dobj", "for", "against", "over", "on", "at"))
+
+
+# Features that carry a negated future's negation and modal: left out to score the act it refuses.
+NEGATION_CUES = frozenset({"C=never", "W-=not", "W-=never", "W-=will", "W-=would", "W-=wo", "W-=shall"})
 
 
 SPEAKER_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
@@ -308,7 +312,8 @@ def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: Act
     if len(cands) > MAX_CANDIDATES:
         log.info("event model: skipping a sentence with %d candidate words at offset %d", len(cands), sent.start_char)
         return []
-    probs = model.probabilities([features(t, sent, lex, index) for t in cands])
+    rows = [features(t, sent, lex, index) for t in cands]
+    probs = model.probabilities(rows)
     for i, code, p in model.best(probs)[:3]:
         if p < model.threshold:
             break
@@ -320,6 +325,24 @@ def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: Act
             continue
         found = reported_accusation(cands[i], sent, code, p, index) or _participants(cands[i], sent, code, p, index)
         if found:
+            return found
+    return refusals(cands, rows, sent, model, index)
+
+
+def refusals(cands: Sequence[Token], rows: Sequence[list[str]], sent: Span, model: EventModel,
+             index: ActorIndex) -> list[Found]:
+    """"The union said it will not end the strike": a negated future is a refusal of the act it
+    negates. The act is scored as its affirmative (the negation and future cues left out of its
+    features, so the model says which act it is), then framed as a rejection of that act."""
+    picks = [i for i, t in enumerate(cands) if negated_future(t)]
+    if not picks:
+        return []
+    affirmative = [[f for f in rows[i] if not f.startswith("MOD=") and f not in NEGATION_CUES] + ["MOD=ok"]
+                   for i in picks]
+    probs = model.probabilities(affirmative)
+    for j, code, p in model.best(probs)[:1]:
+        frame = frame_of(cands[picks[j]], code) if p >= model.threshold else None
+        if frame is not None and frame.kind.name == REFUSE and (found := _framed(frame, sent, p, index)):
             return found
     return []
 
