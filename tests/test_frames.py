@@ -78,3 +78,13 @@ def test_a_negated_future_is_a_refusal_of_the_act(coded):  # noqa: F811
 @pytest.mark.slow
 def test_a_negated_past_act_is_still_no_event(coded):  # noqa: F811
     assert coded("Iran did not negotiate with Britain, its foreign minister said.") == []
+
+
+@pytest.mark.slow
+def test_a_subject_split_by_the_parser_is_read_from_its_head_word(parsed):
+    from eventlens.coding.syntax import subject_of
+
+    doc, _ = parsed("The rebel Free Syrian Army on Wednesday threatened to shell the town.")
+    verb = next(t for t in doc if t.lower_ == "threatened")
+    subject, inherited = subject_of(verb)
+    assert (subject.text, inherited) == ("Army", False)

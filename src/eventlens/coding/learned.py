@@ -461,9 +461,9 @@ def _sources(trigger: Token, sent: Span, index: ActorIndex) -> list[Actor]:
         return found[:1]
     head = trigger.head
     if trigger.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return verb_sources(head, is_passive(head), index, sent)[0]
+        return _sources(head, sent, index)
     if trigger.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
-        return verb_sources(head.head, is_passive(head.head), index, sent)[0]
+        return _sources(head.head, sent, index)
     return []
 
 

@@ -84,11 +84,16 @@ def _depth(token: Token, top: Token) -> int:
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject token of the verb, following conj/advcl/xcomp chains and relative pronouns."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head, True
-            return child, False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # a parse that splits one noun phrase into two subjects ("The rebel | Free Syrian Army
+        # threatened"): the head nearest before the verb is the phrase's own head; a dateline word
+        # parsed as a subject stays first, for the dateline rule of the events stage
+        before = [c for c in subjects if c.i < verb.i]
+        child = before[-1] if before and not _in_dateline(subjects[0]) else subjects[0]
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head, True
+        return child, False
     if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head.i != verb.i:
         subject, _ = subject_of(verb.head)
         return subject, True
@@ -112,6 +117,11 @@ def governing_verb(token: Token) -> Token:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb
+
+
+def _in_dateline(token: Token) -> bool:
+    end = dateline_end(token.sent)
+    return end is not None and token.i < end
 
 
 def objects_of(verb: Token) -> list[Token]:
