@@ -93,15 +93,21 @@ def extract(
 
 def principal_events(found: list[Found]) -> list[Found]:
     """One event per trigger and code: the first source-target pair in text order (the list is
-    sorted by trigger, then source)."""
-    seen: set[tuple[int, str]] = set()
+    sorted by trigger, then source), and its reverse for a reciprocal act ("accused each other")."""
+    seen: dict[tuple[int, str], Found] = {}
     out: list[Found] = []
     for f in found:
         key = (f.trigger.i, f.code)
-        if key not in seen:
-            seen.add(key)
+        first = seen.get(key)
+        if first is None or _reverse(first, f):  # "A and B accused each other": both directions stay
+            seen.setdefault(key, f)
             out.append(f)
     return out
+
+
+def _reverse(a: Found, b: Found) -> bool:
+    return a.target is not None and b.target is not None and a.source.id == b.target.id \
+        and a.target.id == b.source.id and a.source.code == b.target.code
 
 
 def find(

@@ -33,8 +33,8 @@ from eventlens.coding.frames import REFUSE, Frame, frame_of, frame_stands, negat
 from eventlens.coding.lexicon import Lexicons, Rule
 from eventlens.coding.mentions import ActorIndex, PLACE_PREPS, phrases_actors, same_actor
 from eventlens.coding.modality import modality_of, speech_head
-from eventlens.coding.records import Found, MUTUAL_ROOTS, SYMMETRIC
-from eventlens.coding.syntax import clause_of, governing_verb, in_spans, is_passive, pobjs, subject_of
+from eventlens.coding.records import Found, MUTUAL_ROOTS, SYMMETRIC, each_other
+from eventlens.coding.syntax import clause_of, governing_verb, in_spans, is_passive, pobjs, reciprocal, subject_of
 from eventlens.coding.verbs import matching_rule, verb_rules, verb_sources
 from eventlens.models import Actor
 
@@ -435,6 +435,8 @@ def _participants(trigger: Token, sent: Span, code: str, p: float, index: ActorI
     targets = [a for a in _targets(trigger, index) if all(not same_actor(a, s) for s in sources)]
     label = f"model:{_lemma(trigger)}"
     confidence = round(min(0.75, 0.35 + 0.4 * p), 3)
+    if not targets and len(sources) > 1 and reciprocal(trigger):
+        return each_other(sources, code, trigger, sent, label, confidence)
     if not targets and len(sources) > 1 and (code in SYMMETRIC or code[:2] in MUTUAL_ROOTS or trigger.pos_ == "NOUN"):
         return [Found(sources[0], other, code, trigger, sent, label, confidence) for other in sources[1:]]
     if not targets and trigger.pos_ in ("VERB", "AUX") and awaits_antecedent(trigger, REACTION_SLOTS, code):

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Rule
 from eventlens.coding.mentions import same_actor
+from eventlens.coding.syntax import reciprocal
 from eventlens.models import Actor, Event
 from eventlens.ontology import Ontology
 
@@ -42,6 +43,8 @@ def pair_actors(
     """
     if not sources:
         return []
+    if not targets and len(sources) > 1 and reciprocal(trigger):  # "A and B accused each other"
+        return each_other(sources, code, trigger, sent, label, confidence)
     if not targets and (code in SYMMETRIC or (mutual and code[:2] in MUTUAL_ROOTS)) and len(sources) > 1:
         pairs = [(sources[0], other) for other in sources[1:]]
     elif targets:
@@ -55,6 +58,17 @@ def pair_actors(
         for s, t in pairs
         if t is None or not same_actor(s, t)
     ]
+
+
+def each_other(sources: list[Actor], code: str, trigger: Token, sent: Span, label: str,
+               confidence: float) -> list[Found]:
+    """A reciprocal act of several parties: one event each way between the first two (one for a
+    symmetric code)."""
+    a, b = sources[0], sources[1]
+    if same_actor(a, b):
+        return []
+    pairs = [(a, b)] if code in SYMMETRIC else [(a, b), (b, a)]
+    return [Found(s, t, code, trigger, sent, label, confidence) for s, t in pairs]
 
 
 def drop_shadowed(found: list[Found]) -> list[Found]:

@@ -111,6 +111,15 @@ def _sentence_words(doc: Doc, start: int, end: int) -> verbdicts.Words:
     return verbdicts.words_of(doc[start:end])
 
 
+def reciprocal(word: Token) -> bool:
+    """Whether the word's object, or the object of one of its prepositions, is "each other" or "one
+    another" ("accused each other", "fired on one another")."""
+    heads = [c for c in word.children if c.dep_ in ("dobj", "dative")]
+    heads += [p for c in word.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(h.lower_ in ("other", "another") and h.i > 0 and h.doc[h.i - 1].lower_ in ("each", "one")
+               for h in heads)
+
+
 def governing_verb(token: Token) -> Token:
     """The word itself when it is a verb, else the nearest verb above it (the root when none is)."""
     verb = token
