@@ -256,3 +256,8 @@ def test_find_returns_raw_candidates_with_rule_and_confidence(parsed):
     found = events.find(doc, actors_in(article.text, ACTORS, kind="country"), events.load_lexicon())
     assert [(f.source.code, f.target.code, f.code, f.rule) for f in found] == [("FRA", "RUS", "111", "verb:condemn dobj")]
     assert 0 < found[0].confidence <= 1
+
+
+def test_an_event_noun_after_the_clause_is_not_the_subjects_own(code):
+    text = "Germany imposed sanctions on Iran after protests in Tehran."
+    assert ("DEU", None, "141") not in triples(code(text))

@@ -20,7 +20,12 @@ LIGHT_VERBS = frozenset(
      "start", "resume", "mount", "give", "issue", "extend", "level", "obtain", "secure", "receive", "win",
      "continue", "organize", "organise", "lead", "join"}
 )
-FRAME_PREPS = frozenset({"after", "before", "during", "following", "since", "at", "in", "ahead"})
+# Time phrases whose noun event is the clause's own ("met him during talks in Doha"). An event
+# before or after the clause's is someone else's ("imposed a curfew after the riots") unless a
+# possessive pronoun makes it the subject's own ("After his summit with Putin, Macron said ...").
+FRAME_PREPS = frozenset({"during", "at", "in", "amid"})
+SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "ahead"})
+OWN_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
 
 def noun_candidates(noun: Token, sent: Span, rules: list[Rule], index: ActorIndex) -> list[Found]:
@@ -65,11 +70,16 @@ def _noun_anchor(noun: Token) -> Token | None:
     """The verb whose subject performs the noun's event: a light verb or the clause of a time phrase."""
     if noun.dep_ == "dobj" and is_light(noun.head):
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and (
+            noun.head.lower_ in FRAME_PREPS or noun.head.lower_ in SEQUENCE_PREPS and _own(noun)):
         return noun.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() == "go":
         return noun.head.head  # "went on strike"
     return None
+
+
+def _own(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in noun.children)
 
 
 def _noun_sources(noun: Token, rule: Rule, anchor: Token | None, index: ActorIndex) -> list[Actor]:
