@@ -135,12 +135,12 @@ def _xcomp(word: Token) -> Token | None:
 def negated_future(verb: Token) -> bool:
     """"will not end the strike", "won't accept": a verb under will/would and a negation, not in
     a condition."""
-    if verb.pos_ not in ("VERB", "AUX") or is_conditional(verb):
+    if verb.pos_ not in ("VERB", "AUX"):
         return False
     children = list(verb.children)
     negated = any(c.dep_ == "neg" for c in children)
-    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
-    return negated and future
+    future = negated and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
+    return future and not is_conditional(verb)
 
 
 def frame_stands(frame: Frame) -> bool:

@@ -101,10 +101,18 @@ class EventModel:
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """Class probabilities for each feature list (one row per candidate word)."""
         scores = np.tile(self.bias, (len(rows), 1))
+        vocab = self.vocabulary
+        idx: list[int] = []
+        starts: list[int] = []
+        filled: list[int] = []
         for i, feats in enumerate(rows):
-            idx = [self.vocabulary[f] for f in feats if f in self.vocabulary]
-            if idx:
-                scores[i] += self.weights[idx].sum(axis=0, dtype=np.float32)
+            row = [j for j in map(vocab.get, feats) if j is not None]
+            if row:
+                starts.append(len(idx))
+                filled.append(i)
+                idx.extend(row)
+        if idx:  # one gather and one segmented sum for all rows
+            scores[filled] += np.add.reduceat(self.weights[idx], starts, axis=0, dtype=np.float32)
         # column 0 ("none") holds the logit of "this word states an event"; the others the code logits
         trigger = 1.0 / (1.0 + np.exp(-scores[:, 0]))
         codes = scores[:, 1:]
