@@ -9,10 +9,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventlens.guards import guard
 from eventlens.models import Article
 
 
 LINE_BREAKS = "eventlens_line_breaks"
+TEXT_KEY = "eventlens_text"
+SENT_KEY = "eventlens_sentence_starts"
 
 
 NO_START = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "--", ")", "]", "%", "."})
@@ -67,15 +70,41 @@ def load_nlp(name: str) -> Language:
 def parse_text(article: Article) -> str:
     """The text given to spaCy: the article with its ``date`` header blanked out.
 
-    Blanking keeps every character offset equal to the offsets in ``article.text``.
+    Blanking keeps every character offset equal to the offsets in ``article.text``; so does
+    ``guards.guard``, which blanks the middle of long punctuation runs (the tokenizer is quadratic on them).
     """
     if article.body_start <= 0:
-        return article.text
+        return guard(article.text)
     head = "".join("\n" if c == "\n" else " " for c in article.text[: article.body_start])
-    return head + article.text[article.body_start :]
+    return guard(head + article.text[article.body_start :])
+
+
+def doc_text(doc: Doc) -> str:
+    """The whole text of ``doc``, built once per Doc and kept in ``doc.user_data``.
+
+    spaCy's ``Doc.text`` joins every token each time it is read; a helper that reads it once per
+    token or mention would make an article's cost grow with the square of its length.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """For each token index, the index of the first token of its sentence (computed once per Doc)."""
+    starts = doc.user_data.get(SENT_KEY)
+    if starts is None:
+        starts = []
+        for sent in doc.sents:
+            starts.extend([sent.start] * (sent.end - sent.start))
+        doc.user_data[SENT_KEY] = starts
+    return starts
 
 
 def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[tuple[Doc, Article]]:
     """Parse articles with ``nlp.pipe`` and yield each Doc with its Article, in input order."""
-    pairs = ((parse_text(a), a) for a in articles)
-    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    pairs = ((text, (text, a)) for a in articles for text in (parse_text(a),))
+    for doc, (text, article) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        doc.user_data[TEXT_KEY] = text  # spaCy keeps every character: doc.text == text
+        yield doc, article

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from eventlens.actoring import context
 from eventlens.actoring.compose import AGENT_ONLY_ROOTS, agent_only, compose_code
 from eventlens.actoring.mention import Mention, Piece, is_person_like, is_subject
+from eventlens.parse import sentence_starts
 
 POSSESSIVES = {"his", "her"}
 OWN_FORCES = {"~PPL", "~UAF"}  # "his men", "his fighters" are his own group
@@ -100,7 +101,8 @@ def _pronoun_antecedent(doc: Doc, tok: Token, people: Sequence[Mention]) -> Ment
         return None
     sent_start = tok.sent.start
     same = [m for m in before if m.start >= sent_start]
-    pool = same or [m for m in before if doc[m.start].sent.start == doc[before[-1].start].sent.start]
+    starts = sentence_starts(doc)
+    pool = same or [m for m in before if starts[m.start] == starts[before[-1].start]]
     subjects = [m for m in pool if is_subject(doc, m)]
     return (subjects or pool)[-1]
 

@@ -19,8 +19,10 @@ COLLECTIVE_NOUNS = {"military", "army", "navy", "government", "ministry", "polic
 
 def _definite_np(doc: Doc, det: Token, by_token: dict[int, Piece]) -> tuple[int, str | None, Agent | None] | None:
     """For "the [Nationality] NOUN" return (end, country, agent) when it can be a title."""
+    if det.lower_ != "the":
+        return None
     head = det.head
-    if det.lower_ != "the" or head.i <= det.i or head.i - det.i > 4:
+    if head.i <= det.i or head.i - det.i > 4:
         return None
     head_piece = by_token.get(head.i)
     if head.pos_ == "PROPN" and (head_piece is None or head_piece.agent is None):

@@ -18,6 +18,7 @@ from eventlens.coding.mentions import ActorIndex, same_actor
 from eventlens.coding.modality import modality_of
 from eventlens.coding.records import Found
 from eventlens.models import Actor
+from eventlens.parse import doc_text
 from eventlens.coding.syntax import is_passive, naming_parts
 from eventlens.coding.verbs import verb_code, verb_sources
 
@@ -141,7 +142,7 @@ def _antecedent_order(item: Found, earlier: list[Found]) -> list[Found]:
 def _same_paragraph(a: Found, b: Found) -> bool:
     """Whether no blank line separates the two triggers."""
     lo, hi = sorted((a.trigger.idx, b.trigger.idx))
-    return "\n\n" not in a.sent.doc.text[lo:hi].replace("\r", "")
+    return "\n\n" not in doc_text(a.sent.doc)[lo:hi].replace("\r", "")
 
 
 def _antecedent_roots(item: Found) -> frozenset[str]:

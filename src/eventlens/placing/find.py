@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.models import Article
+from eventlens.parse import doc_text
 from eventlens.placing.gazetteer import BUILDINGS
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "throughout", "within",
@@ -43,7 +44,7 @@ def dateline_span(article: Article) -> tuple[int, int] | None:
 def place_spans(doc: Doc) -> Iterator[tuple[Span, bool]]:
     """Candidate spans used as places, with True where the place is a seat building."""
     seen: set[int] = set()
-    for match in _BUILDING.finditer(doc.text):
+    for match in _BUILDING.finditer(doc_text(doc)):
         if not match.group("b")[:1].isupper():
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from eventlens.parse import doc_text
 from eventlens.quoting.lexicon import DATELINE_REACH, DATELINE_RE, NAME_REACH
 from eventlens.quoting.marks import Mark
 
@@ -64,7 +65,7 @@ def inside_marks(offset: int, marks: Sequence[Mark]) -> bool:
 
 def in_dateline(tok: Token) -> bool:
     """Whether ``tok`` is part of a dateline opening its paragraph (``MOSCOW, Jan 1 -``)."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     line_start = text.rfind("\n", 0, tok.idx) + 1
     if tok.idx - line_start > DATELINE_REACH:
         return False
