@@ -59,7 +59,7 @@ def test_subject_parsed_inside_other_quote_marks_is_not_the_speaker(parsed):
 
 
 def test_title_takes_the_name_in_apposition(parsed):
-    text = "Kuwait's ruler, Sheikh Sabah al-Ahmad al-Sabah, urged him to give a chance to talks."
+    text = "In a statement, Kuwait's ruler, Sheikh Sabah al-Ahmad al-Sabah, urged him to give a chance to talks."
     table = {
         r"Kuwait's ruler": ("Kuwait's ruler", "KWTGOV", "title"),
         r"Sheikh Sabah al-Ahmad al-Sabah": ("Sabah al-Ahmad al-Jaber al-Sabah", "KWTGOV", "person"),
@@ -138,7 +138,6 @@ def test_dateline_word_is_never_the_speaker(parsed):
     doc, article = parsed(text, "2022-01-01")
     quotes = extract(doc, article, actors(article.text, RUSSIA))
     assert {(q.type, q.quote, q.speaker, q.cue) for q in quotes} == {
-        ("indirect", "President Vladimir Putin was", "Dmitry Peskov", "said"),
         ("partial", "ready for talks", "Dmitry Peskov", "said"),
     }
     assert {article.text[q.speaker_start : q.speaker_end] for q in quotes} == {"Kremlin spokesman Dmitry Peskov"}

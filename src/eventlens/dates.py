@@ -3,6 +3,10 @@
 ``extract`` finds every date/time expression in an article body with regular expressions
 and resolves it against the publication date (weekdays, "today", "last month", partial
 dates without a year), using the spaCy parse only to tell future-tense sentences apart.
+Anaphoric days ("the same day", "the next morning", "two days later", "the first day") are
+mentions valued against the day named before them, the way they date events; parts of night
+and day ("overnight", "by evening", "shortly after midnight") are found; a scheduled day points
+the way its verb and tense say ("is due to start on Monday", "had set Friday as the deadline").
 ``assign`` gives each event the day it happened, from the dates that govern its trigger.
 
 The work is done in ``eventlens.timex``: ``spans`` (finding), ``normalise`` (values),

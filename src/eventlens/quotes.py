@@ -10,13 +10,23 @@
    governs it in the dependency tree, ``according to X``, the previous quote of a split or
    run-on quote, a name after a dash, or the next sentence; the speaker token is resolved to
    the actor whose span covers it (titles and pronouns through the actor stage's coreference);
-3. indirect quotes are the ``ccomp`` clauses of speech, belief and evidence verbs (``urged X to
-   Y``, ``wrote in a letter that``, a parenthetical ``A, officials said, B``) outside quote marks,
-   with ``reported_by`` when the speech verb sits in another one's clause; the ``that`` clauses of
-   belief nouns with a holder (``X's view that``); and the sentences attributed with
-   ``according to X``. A partial quote inside a reported clause stays in it (and is its own
-   record); one that ends the clause cuts it. Dateline words (``MOSCOW, Jan 1 -``) are never
-   speakers.
+3. indirect quotes are the ``ccomp`` clauses of speech, belief and evidence verbs (``wrote in a
+   letter that``, a parenthetical ``A, officials said, B``) outside quote marks, with ``reported_by``
+   when the speech verb sits in another speaker's clause; the ``that`` clauses of belief nouns with
+   a holder (``X's view that``); and the sentences attributed with ``according to X``. A quote is
+   what someone said, not any complement: the to-infinitives and objects of undertakings and
+   requests (``agreed to``, ``pledged to``, ``urged X to``, ``called for X``) are quotes only when
+   a statement or a speech verb frames them (``in a statement, he urged X to``; ``..., the agency
+   reported``). ``A and that B`` is one quote (``A but that B`` two). A quote mark cuts a reported
+   clause, and what is left before it is a quote only when it is a clause of its own: fragments
+   beside a partial quote (``the campaign would be "limited"``) are not quotes. Dateline words
+   (``MOSCOW, Jan 1 -``) are never speakers;
+4. speakers the actor stage does not name keep their own words (``organisers``, ``a military
+   spokesman``); ``it``, ``the group``, ``the ministry`` go back to the organisation named before;
+   conjoined subjects are named together (``A and B``); words read ``on behalf of X`` are X's; a
+   quoted speech verb with its subject outside the marks (``X "condemns" Y, his spokesman said``)
+   is X's, relayed by the spokesman; a name in another script or over 100 characters leaves the
+   speaker ``null`` with its words kept. The word lists are in ``data/quoting/words.toml``.
 
 The work is done by the modules of :mod:`eventlens.quoting` (``marked``, ``posts``,
 ``indirect`` find the quotes; ``marked_speakers``, ``cues`` and ``naming`` find and name the

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from eventlens.quoting.lexicon import DANGLING, LEADING_JOINERS, MIN_CUT_TOKENS, TIME_MARKS
+from eventlens.quoting.lexicon import DANGLING, LEADING_JOINERS, LOOSE_DEPS, MIN_CUT_TOKENS, TIME_MARKS
 from eventlens.quoting.marks import Mark
 from eventlens.quoting.tokens import inside_marks
 
@@ -66,8 +66,48 @@ def cut_at_marks(span: Span | None, marks: Sequence[Mark]) -> Span | None:
     if not inner:
         return span
     cut = inner[0].open_start
-    kept = _drop_open_relative(trim(span.doc[span.start : next(t.i for t in span if t.idx >= cut)]))
+    kept = _drop_open_relative(_complete_part(span, next((t.i for t in span if t.idx >= cut), span.end)))
     return kept if len(kept) >= MIN_CUT_TOKENS else None
+
+
+def _complete_part(span: Span, cut: int) -> Span:
+    """The words of ``span`` before token ``cut`` (a quote mark) when they make a clause of their own.
+
+    They are a fragment, and an empty span is returned, when a quoted word fills one of their slots
+    (``the campaign would be "limited"``, ``ready to develop "friendly relations"``) or one of their
+    words hangs on the quoted ones (``and Guterres "firmly condemns"``): fragments beside a partial
+    quote are not quotes (issue 11). A conjunct or relative clause that runs on into the quoted
+    words is first left out with them (``..., Putin, who had "precipitated X"``).
+    """
+    doc = span.doc
+    for end in [cut, *_open_modifiers(span, cut)]:
+        if not _fragment(span, end):
+            return trim(doc[span.start : end])
+    return doc[span.start : span.start]
+
+
+def _fragment(span: Span, end: int) -> bool:
+    """Whether ``span[:end]`` and the rest of ``span`` share a slot (see ``_complete_part``)."""
+    doc = span.doc
+    if any(end <= tok.head.i < span.end and not _loose(tok) for tok in doc[span.start : end]):
+        return True
+    return any(span.start <= tok.head.i < end and not _loose(tok) for tok in doc[end : span.end])
+
+
+def _loose(tok: Token) -> bool:
+    """Whether ``tok`` joins its head as an adjunct or another clause, not as one of its slots; the
+    object of an adjunct preposition counts as the adjunct (``acted "to protect X" from "Y"``)."""
+    if tok.dep_ in LOOSE_DEPS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent")
+
+
+def _open_modifiers(span: Span, cut: int) -> list[int]:
+    """Where the conjuncts and relative clauses that start before ``cut`` and run on past it begin,
+    the nearest first."""
+    starts = {tok.left_edge.i for tok in span.doc[span.start : span.end]
+              if tok.dep_ in ("conj", "relcl") and span.start <= tok.head.i < tok.left_edge.i < cut <= tok.right_edge.i}
+    return sorted(starts, reverse=True)
 
 
 def _drop_open_relative(span: Span) -> Span:

@@ -22,10 +22,14 @@ from eventlens.quoting.lexicon import (
     OBJECT_CONTROL_LEMMAS,
     INTENT_LEMMAS,
     CALL_PREPS,
+    CONCESSIVE_MARKS,
+    QUESTION_LEMMAS,
+    SHOWING_LEMMAS,
+    SPEECH_LEMMAS,
 )
 from eventlens.quoting.marks import Mark, Post, post_at
 from eventlens.quoting.naming import noun_speaker, phrase_start, subject_of, verb_speaker
-from eventlens.quoting.records import Found, make_quote
+from eventlens.quoting.records import Found, Speaker, make_quote
 from eventlens.quoting.tokens import inside_marks, verb_lemma
 
 
@@ -38,11 +42,12 @@ def indirect_quotes(
         if verb.pos_ not in ("VERB", "AUX") or inside_marks(verb.idx, marks) or post_at(posts, verb.idx):
             continue
         for clause in _reported_clauses(verb):
-            span = cut_at_marks(clip_to_line(clause, verb), marks)
-            if span is not None:
-                speaker = verb_speaker(verb, actors)
+            for span in _kept_spans(clause, verb, marks):
+                speaking = _speaking_verb(verb)
+                named = _same_speaker_above(speaking, actors) or verb_speaker(speaking, actors)
+                speaker = replace(named, cue=verb.text)
                 quote = replace(make_quote(span.text, span.start_char, "indirect", speaker, published),
-                                reported_by=_reporter(verb, actors))
+                                reported_by=_reporter(speaking, actors))
                 quotes.append(Found(quote, speaker.span))
     return quotes + _according_quotes(doc, marks, posts, actors, published) + _noun_quotes(
         doc, marks, posts, actors, published
@@ -50,12 +55,27 @@ def indirect_quotes(
 
 
 def _reporter(verb: Token, actors: Sequence[Actor]) -> str | None:
-    """Who reports the speech of ``verb`` when it sits in another speech verb's clause (nested)."""
-    for anc in verb.ancestors:
-        if verb_lemma(anc, INDIRECT_LEMMAS) in INDIRECT_LEMMAS and anc.pos_ in ("VERB", "AUX") and subject_of(anc) is not None:
-            outer = verb_speaker(anc, actors)
-            return outer.name or outer.text
-    return None
+    """Who reports the speech of ``verb`` when it sits in another speech verb's reported clause
+    (nested: ``his spokesman said Guterres told X that``), unless that is the same speaker."""
+    outer_verb = _relaying_verb(verb)
+    if outer_verb is None or outer_verb.pos_ not in ("VERB", "AUX"):
+        return None
+    outer, inner = verb_speaker(outer_verb, actors), verb_speaker(verb, actors)
+    if outer.name is not None and outer.name == inner.name:
+        return None
+    return outer.name or outer.text
+
+
+def _same_speaker_above(verb: Token, actors: Sequence[Actor]) -> Speaker | None:
+    """The speaker named above a pronoun that takes it up (``Perdue said he did not believe that``):
+    the words are still theirs, and the name is the mention to give."""
+    subject = subject_of(verb)
+    outer_verb = _relaying_verb(verb) if subject is not None and subject.pos_ == "PRON" else None
+    if outer_verb is None:
+        return None
+    inner, outer = verb_speaker(verb, actors), verb_speaker(outer_verb, actors)
+    same = outer.name is not None and inner.name in (None, outer.name)
+    return outer if same and (outer.text or "").lower() != subject.lower_ else None
 
 
 def _according_quotes(
@@ -92,15 +112,18 @@ def _reported_clauses(verb: Token) -> list[Span]:
     if lemma in INDIRECT_LEMMAS:
         comps = [c for c in verb.children if c.dep_ == "ccomp" and _clausal(c, verb)
                  and (lemma not in EVIDENCE_LEMMAS or _finite(c))]
-        clauses = [span for c in comps for span in _split_that_conj(c, verb)]
+        clauses = [span for c in comps if not _to_infinitive(c) and _content_clause(c, verb, lemma)
+                   for span in _reported_spans(c, verb)]
         if clauses:
             return clauses
+        if comps:  # ``told them to leave``: a request, a quote only when said in a statement or report
+            return [_infinitive_span(c) for c in comps if _framed(verb, request=True)]
     if lemma in OBJECT_CONTROL_LEMMAS:
-        return _control_clauses(verb)
+        return _control_clauses(verb) if _framed(verb, request=True) else []
     if lemma in INTENT_LEMMAS:
-        return _intent_clauses(verb)
+        return _intent_clauses(verb) if _framed(verb, request=False) else []
     if lemma == "call":
-        return _call_clauses(verb)
+        return _call_clauses(verb) if _framed(verb, request=True) else []
     if lemma in INDIRECT_LEMMAS:
         return _medium_clauses(verb) or _parenthetical_clauses(verb) or _evidence_clauses(verb, lemma)
     return []
@@ -179,17 +202,150 @@ def _parenthetical_clauses(verb: Token) -> list[Span]:
     return [p for p in parts if len(p) >= MIN_CUT_TOKENS]
 
 
-def _split_that_conj(clause: Token, verb: Token) -> list[Span]:
-    """A reported clause split at conjuncts that bring their own ``that`` (A and that B)."""
+def _to_infinitive(comp: Token) -> bool:
+    """Whether a complement is a ``to`` infinitive (``told them to leave``), not a finite clause."""
+    return comp.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children)
+
+
+def _infinitive_span(comp: Token) -> Span:
+    """``urged both sides to show restraint``: the words from the infinitive's subject to its end."""
+    return drop_final_appos(trim(comp.doc[comp.left_edge.i : clause_end(comp)]))
+
+
+def _framed(verb: Token, request: bool) -> bool:
+    """Whether an undertaking (``pledged to``) or a request (``urged X to``) is reported as something said.
+
+    It is when made in a statement or other medium (``in a joint statement, he urged``), glossed
+    by a speech participle (``urged X to Y, saying``) or, for a request, relayed by a speech verb
+    whose clause holds it (``... and urged him to Y, the agency reported``). Otherwise the verb
+    reports an act, not words (issue 11: "a quote is what someone said, not any complement").
+    """
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    if any(_in_medium(v) for v in chain):
+        return True
+    if any(c.dep_ in ("advcl", "conj") and c.i > verb.i and c.lemma_.lower() in SPEECH_LEMMAS for c in verb.children):
+        return True
+    return request and _relaying_verb(chain[-1]) is not None
+
+
+def _in_medium(verb: Token) -> bool:
+    """Whether the verb has ``in a statement``, ``in a letter`` or the like."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "through", "via") and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in MEDIUM_NOUNS for p in c.children) for c in verb.children)
+
+
+def _relaying_verb(verb: Token) -> Token | None:
+    """The speech verb whose reported clause holds ``verb`` (``..., KUNA reported``), through clauses only."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "parataxis", "conj", "xcomp") and tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ in ("ccomp", "parataxis") and verb_lemma(head, INDIRECT_LEMMAS) in INDIRECT_LEMMAS:
+            return head if subject_of(head) is not None else None
+        tok = head
+    return None
+
+
+def _content_clause(clause: Token, verb: Token, lemma: str) -> bool:
+    """Whether a ``ccomp`` states what was said or thought: not a free relative outside a verb of asking
+    (``disclosed what was discussed`` names a topic), not a relative clause the parser hung on the verb,
+    not a clause before the verb across ``;`` or ``:``."""
+    doc = clause.doc
+    first = doc[clause.left_edge.i]
+    if first.tag_ == "WDT" and first.dep_.startswith("nsubj"):
+        return False  # a relative clause the parser took for a complement (``talks that appeared close to``)
+    if first.lower_ == "what" and first.i < clause.i and lemma not in QUESTION_LEMMAS:
+        return clause.left_edge.i < verb.i < clause.i  # ``what the military said were targets`` stays
+    if clause.i < verb.i:
+        return not any(t.text in (";", ":") or "\n" in t.text for t in doc[clause.right_edge.i + 1 : verb.i])
+    return True
+
+
+def _reported_spans(clause: Token, verb: Token) -> list[Span]:
+    """The reported clause: ``A and that B`` stays one quote (issue 11); ``A but that B`` sets two claims
+    against each other and gives two."""
     doc = clause.doc
     if clause.left_edge.i < verb.i < clause.i:  # ``what the military said were targets``
         return [trim(doc[verb.i + 1 : clause_end(clause)])]
-    parts = [c for c in clause.children if c.dep_ == "conj" and any(g.lower_ == "that" for g in c.lefts)]
+    end = _concessive_end(clause, verb)
+    lifted = _lifted_conjunct(clause, verb)
+    if lifted is not None:
+        end = min(end, lifted.left_edge.i)
+    contrasts = [c for c in clause.children if c.dep_ == "conj" and c.i < end
+                 and any(g.lower_ == "that" for g in c.lefts)
+                 and any(g.dep_ == "cc" and g.lower_ == "but" and g.i < c.left_edge.i for g in clause.children)]
+    if not contrasts:
+        return [trim(doc[clause.left_edge.i : end])]
+    first = min(c.left_edge.i for c in contrasts)
+    return [trim(doc[clause.left_edge.i : first])] + [trim(doc[c.left_edge.i : c.right_edge.i + 1]) for c in contrasts]
+
+
+def _lifted_conjunct(clause: Token, verb: Token) -> Token | None:
+    """A speech verb the parser joined to the reported clause instead of to the speech verb (``said the
+    quota would rise and added that``, ``said it was opposed and warned X to``): no subject or auxiliary of
+    its own, the speech verb's tense, while the clause has an auxiliary of its own."""
+    if not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return None
+    for conj in clause.children:
+        if (conj.dep_ == "conj" and conj.i > clause.i and conj.lemma_.lower() in SPEECH_LEMMAS
+                and conj.tag_ == verb.tag_ != clause.tag_
+                and not any(c.dep_.startswith("nsubj") or c.dep_ == "aux" for c in conj.children)):
+            return conj
+    return None
+
+
+def _speaking_verb(verb: Token) -> Token:
+    """The speech verb whose subject speaks: ``verb``; the one it was meant to be joined to (see above);
+    or, for a verb of showing with a thing for subject inside another's reported clause (``Bamberg said
+    the videos do not show whether X``), the verb that reports it: things show, people say."""
+    clause = verb.head
+    lifted = _lifted_conjunct(clause, clause.head) if verb.dep_ == "conj" and clause.dep_ == "ccomp" else None
+    if lifted is not None and lifted.i == verb.i:
+        return clause.head
+    subject = subject_of(verb)
+    thing = subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ == "" and (
+        verb_lemma(verb, SHOWING_LEMMAS) in SHOWING_LEMMAS)
+    relay = _relaying_verb(verb) if thing else None
+    return relay if relay is not None else verb
+
+
+def _concessive_end(clause: Token, verb: Token) -> int:
+    """Where the reported clause ends, running on through a concessive clause the parser hung on the
+    speech verb right after it (``said that A, although B``): B is still what was said."""
+    end = clause_end(clause)
+    for adv in verb.rights:
+        marks = [g for g in adv.children if g.dep_ == "mark"]
+        if adv.dep_ == "advcl" and adv.left_edge.i in (end, end + 1) and marks and marks[0].lower_ in CONCESSIVE_MARKS:
+            return adv.right_edge.i + 1
+    return end
+
+
+def _that_parts(span: Span) -> list[Span]:
+    """A reported clause split at conjuncts that bring their own ``that`` (A / that B)."""
+    root = span.root
+    doc = span.doc
+    parts = [c for c in root.children if c.dep_ == "conj" and any(g.lower_ == "that" for g in c.lefts)
+             and span.start <= c.left_edge.i and c.right_edge.i < span.end]
     if not parts:
-        return [trim(doc[clause.left_edge.i : clause_end(clause)])]
+        return []
     first_end = min(p.left_edge.i for p in parts)
-    spans = [trim(doc[clause.left_edge.i : first_end])]
-    return spans + [trim(doc[p.left_edge.i : p.right_edge.i + 1]) for p in parts]
+    return [trim(doc[span.start : first_end])] + [trim(doc[p.left_edge.i : p.right_edge.i + 1]) for p in parts]
+
+
+def _kept_spans(clause: Span, verb: Token, marks: Sequence[Mark]) -> list[Span]:
+    """The quotes a reported clause gives: the whole clause, cut at its first quote mark; when marks
+    fall inside a clause of several ``that`` parts, each part on its own (``it "condemns" X and that B``)."""
+    line = clip_to_line(clause, verb)
+    if line is None:
+        return []
+    has_marks = any(line.start_char < m.open_start < line.end_char for m in marks)
+    parts = _that_parts(line) if has_marks else []
+    if not parts:
+        span = cut_at_marks(line, marks)
+        return [span] if span is not None else []
+    kept = [cut_at_marks(p, marks) for p in parts]
+    return [k for k in kept if k is not None]
 
 
 def _noun_quotes(

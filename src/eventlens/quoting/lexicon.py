@@ -1,62 +1,60 @@
-"""Word lists and limits of the quotes stage: speech verbs, pronouns, titles, patterns."""
+"""Word lists and limits of the quotes stage: speech verbs, pronouns, titles, patterns.
+
+The word lists live in ``data/quoting/words.toml``, with the sources they follow; this module
+loads them once and keeps the limits and patterns.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import resources
 
-SPEECH_LEMMAS = frozenset(
-    "say tell state announce add warn insist post write tweet declare call describe urge "
-    "condemn denounce accuse appeal blame express claim note stress argue explain reply "
-    "respond ask deny vow promise pledge suggest admit acknowledge confirm report mention "
-    "disclose decree comment emphasize emphasise remark predict threaten demand praise "
-    "criticize criticise label brand term dub hail welcome reiterate repeat conclude "
-    "complain lament highlight caution continue recall joke quip boast shout exclaim scold sing yell scream whisper mutter plead "
-    "testify counter retort concede contend observe allege assert charge maintain chant read".split()
-)
-INDIRECT_LEMMAS = frozenset(
-    "say tell state announce add warn insist claim report confirm declare write note stress "
-    "argue explain reply deny admit acknowledge predict reiterate complain think believe suggest "
-    "know expect estimate hope fear assert contend allege maintain concede "
-    "recall testify insist signal warn tweet post argue agree show find indicate reveal feel worry "
-    "doubt reckon assume guess figure imagine realize realise understand wonder insist inform assure "
-    "notify ask".split()
-)
-INTENT_LEMMAS = frozenset(
-    "want plan pledge agree decline refuse promise vow intend propose threaten seek aim offer "
-    "hope expect vow".split()
-)
-ATTRIBUTION_NOUNS = frozenset(
-    "view belief claim argument assertion position contention insistence warning statement assessment "
-    "hope fear promise pledge suggestion conclusion allegation opinion impression conviction".split()
-)
-EVIDENCE_LEMMAS = frozenset("show find indicate reveal".split())
-EVIDENCE_NOUNS = frozenset(
-    "poll survey study report analysis research data average averages figure number record document "
-    "audit review investigation probe estimate count tally census test finding".split()
-)
+WORDS_FILE = "data/quoting/words.toml"
+
+
+def _load_words() -> dict[str, dict[str, frozenset[str]]]:
+    """The word lists of ``data/quoting/words.toml`` (sources in the file), each a set of words."""
+    raw = tomllib.loads(resources.files("eventlens").joinpath(WORDS_FILE).read_text("utf-8"))
+    return {section: {name: frozenset(words.split()) for name, words in lists.items()} for section, lists in raw.items()}
+
+
+_WORDS = _load_words()
+SPEECH_LEMMAS = _WORDS["verbs"]["speech"]
+INDIRECT_LEMMAS = _WORDS["verbs"]["reported"]
+INTENT_LEMMAS = _WORDS["verbs"]["intent"]
+OBJECT_CONTROL_LEMMAS = _WORDS["verbs"]["object_control"]
+EVIDENCE_LEMMAS = _WORDS["verbs"]["evidence"]
+EXPRESS_LEMMAS = _WORDS["verbs"]["express"]
+BEHALF_LEMMAS = _WORDS["verbs"]["behalf"]
+QUESTION_LEMMAS = _WORDS["verbs"]["question"]
+SHOWING_LEMMAS = _WORDS["verbs"]["showing"]
+ATTRIBUTION_NOUNS = _WORDS["nouns"]["attribution"]
+EVIDENCE_NOUNS = _WORDS["nouns"]["evidence"]
+MEDIUM_NOUNS = _WORDS["nouns"]["medium"]
+TITLE_NOUNS = _WORDS["nouns"]["title"]
+ORGANISATION_NOUNS = _WORDS["nouns"]["organisation"]
+GENERIC_ORGANISATION_NOUNS = _WORDS["nouns"]["generic_organisation"]
+INSTITUTION_WORDS = _WORDS["nouns"]["institution"]
+PERSON_PRONOUNS = _WORDS["pronouns"]["person"]
+GROUP_PRONOUNS = _WORDS["pronouns"]["group"]
+ORGANISATION_PRONOUNS = _WORDS["pronouns"]["organisation"]
+RELATIVE_PRONOUNS = _WORDS["pronouns"]["relative"]
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-MEDIUM_NOUNS = frozenset(
-    "letter statement interview post tweet op-ed column memo email speech note report message essay article".split()
-)
-EXPRESS_LEMMAS = frozenset("express voice share make reiterate repeat offer give hold state air".split())
-OBJECT_CONTROL_LEMMAS = frozenset({"urge", "ask", "encourage", "tell"})
 CALL_PREPS = frozenset({"for", "on"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-TITLE_NOUNS = frozenset(
-    "president leader minister premier chancellor mandatory official spokesman spokeswoman "
-    "spokesperson secretary envoy ambassador king queen emir prince ruler monarch".split()
-)
-INSTITUTION_WORDS = frozenset({"kremlin", "pentagon", "elysee", "élysée"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG"})
 SPLIT_CLAUSE_CHARS = 80
 CLAUSE_END = ",.!?…"
 SENTENCE_END = ".!?…"
 MIN_CUT_TOKENS = 4
-LEADING_JOINERS = frozenset({"that", "and", "but"})
-TIME_MARKS = frozenset({"after", "before", "when", "while", "once"})
+LEADING_JOINERS = _WORDS["clauses"]["leading"]
+TIME_MARKS = _WORDS["clauses"]["time"]
+CONCESSIVE_MARKS = _WORDS["clauses"]["concessive"]
 DANGLING = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
+# Dependencies that join an adjunct or another clause, not a slot of the word they hang on: a quoted
+# part joined this way leaves the reported clause before it whole.
+LOOSE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", "acl", "appos", "npadvmod", "prep",
+                        "advmod", "mark", "dep", "meta", "intj", "space"})
 SPEECH_REACH = 6
 NAME_REACH = 60
 DATELINE_REACH = 60

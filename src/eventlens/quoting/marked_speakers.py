@@ -9,9 +9,11 @@ from spacy.tokens import Doc, Token
 
 from eventlens.models import Actor
 from eventlens.quoting.cues import according_source, cue_verb, first_speech_verb, last_speech_verb, next_sentence_tokens
-from eventlens.quoting.lexicon import DASH_RE, LABEL_RE, LINE_LABEL_RE, NAME_REACH, PERSON_PRONOUNS, SENTENCE_END
+from eventlens.quoting.lexicon import (
+    DASH_RE, INDIRECT_LEMMAS, LABEL_RE, LINE_LABEL_RE, NAME_REACH, PERSON_PRONOUNS, SENTENCE_END, SPEECH_LEMMAS,
+)
 from eventlens.quoting.marks import Mark
-from eventlens.quoting.naming import actor_speaker, covering_actor, noun_speaker, phrase_start, verb_speaker
+from eventlens.quoting.naming import actor_speaker, covering_actor, noun_speaker, phrase_start, subject_of, verb_speaker
 from eventlens.quoting.records import NO_SPEAKER, Speaker
 from eventlens.quoting.tokens import same_line, sentence_of, sentence_tokens_before, tokens_in
 
@@ -25,11 +27,41 @@ def speaker_for(doc: Doc, text: str, marks: Sequence[Mark], i: int, actors: Sequ
         return labelled
     verb = cue_verb(doc, text, mark, qtype)
     if verb is not None:
-        return _prefer_previous(_outside(verb_speaker(verb, actors), verb, marks, actors), prev)
+        speaker = _prefer_previous(_outside(verb_speaker(verb, actors), verb, marks, actors), prev)
+        inner = _quoted_speech_subject(doc, mark) if qtype == "partial" else None
+        return _nested(inner, speaker, actors) if inner is not None else speaker
     according = _according_speaker(doc, text, mark, actors)
     if according is not None:
         return according
     return _speaker_nearby(doc, text, marks, i, actors, qtype, prev)
+
+
+def _quoted_speech_subject(doc: Doc, mark: Mark) -> Token | None:
+    """The named subject, outside the marks, of a speech verb that heads the quoted words
+    (``Guterres "firmly condemns the coup", his spokesman said``): the one whose words they are."""
+    words = tokens_in(doc, mark.start, mark.end)
+    heads = [t for t in words if not mark.start <= t.head.idx < mark.end or t.head.i == t.i]
+    verb = heads[0] if len(heads) == 1 else None
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:  # the parser lost the subject: the name right before the mark
+        before = [t for t in doc[: words[0].i] if not t.is_punct and not t.is_space][-1:]
+        subject = before[0] if before and before[0].pos_ == "PROPN" and before[0].dep_ not in ("pobj", "dobj", "poss", "compound") else None
+    if subject is None or subject.idx >= mark.open_start or subject.pos_ == "PRON":
+        return None
+    return subject
+
+
+def _nested(subject: Token, cue: Speaker, actors: Sequence[Actor]) -> Speaker:
+    """The quoted speaker, with the one who relays the words (the subject of the reporting verb above
+    them, else the cue's speaker) as ``reported_by`` when they differ."""
+    speaker = noun_speaker(subject, actors)
+    span = (phrase_start(subject), subject.idx + len(subject))
+    above = next((a for a in subject.head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in INDIRECT_LEMMAS), None)
+    reporter = verb_speaker(above, actors) if above is not None and subject_of(above) is not None else cue
+    relay = reporter.name or reporter.text
+    return replace(speaker, cue=cue.cue, span=span, reported_by=relay if relay and relay != speaker.name else None)
 
 
 def _speaker_nearby(doc: Doc, text: str, marks: Sequence[Mark], i: int, actors: Sequence[Actor], qtype: str,

@@ -8,10 +8,15 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.models import Actor
+from eventlens.parse import doc_text
 from eventlens.quoting.lexicon import (
     ENTITY_LABELS,
+    BEHALF_LEMMAS,
+    GENERIC_ORGANISATION_NOUNS,
     GROUP_PRONOUNS,
     INSTITUTION_WORDS,
+    ORGANISATION_NOUNS,
+    ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_LEMMAS,
@@ -22,7 +27,9 @@ from eventlens.quoting.tokens import chars, in_dateline
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The active subject of ``verb``, climbing through participles, conjuncts and relatives."""
+    """The active subject of ``verb``, climbing through participles, conjuncts and relatives, and for a
+    verb that reports a clause through the preposition it hangs on (``by telling them that``)."""
+    reports = any(c.dep_ == "ccomp" for c in verb.children)
     for _ in range(6):
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -31,7 +38,8 @@ def subject_of(verb: Token) -> Token | None:
             if subject is not None:
                 rel = subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
                 return verb.head if rel else subject
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") or verb.head.i == verb.i:
+        through_prep = reports and verb.dep_ == "prep" and verb.pos_ == "ADP"  # ``by telling them that``
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") and not through_prep or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -50,14 +58,79 @@ def _off_dateline(subject: Token) -> Token | None:
 
 
 def verb_speaker(verb: Token, actors: Sequence[Actor]) -> Speaker:
-    """The speaker named by the subject of a speech verb, with the verb as cue."""
+    """The speaker named by the subject of a speech verb, with the verb as cue.
+
+    Words read out ``on behalf of X`` are X's; conjoined subjects (``Russia and China said``)
+    are named together, ``A and B``.
+    """
+    principal = _on_behalf_of(verb)
+    if principal is not None:
+        span = (phrase_start(principal), principal.idx + len(principal))
+        return replace(noun_speaker(principal, actors), cue=verb.text, span=span)
     subject = subject_of(verb)
     if subject is None:
         return Speaker(None, None, cue=verb.text)
     span = (phrase_start(subject), subject.idx + len(subject))
-    if subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+    if subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | ORGANISATION_PRONOUNS:
         return replace(_pronoun_speaker(subject, verb, actors), cue=verb.text, span=span)
-    return replace(noun_speaker(subject, actors), cue=verb.text, span=span)
+    speaker = noun_speaker(subject, actors)
+    voice = _voice(verb) if speaker.actor is None or speaker.actor.kind != "person" else None
+    if voice is not None:
+        return replace(noun_speaker(voice, actors), cue=verb.text, span=(phrase_start(voice), voice.idx + len(voice)))
+    return _joint(replace(speaker, cue=verb.text, span=span), subject, actors)
+
+
+def _voice(verb: Token) -> Token | None:
+    """The named person an institution speaks through in the same clause (``Beijing accused X of "Y",
+    with its spokesman Zhao saying ...``): the one whose words the quote gives."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for comp in (c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in SPEECH_LEMMAS):
+            subject = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+            named = subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON" or any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children))
+            if named:
+                return subject
+    return None
+
+
+def _joint(speaker: Speaker, subject: Token, actors: Sequence[Actor]) -> Speaker:
+    """A speaker with the parties conjoined to its subject (``Merkel and Hollande``) named with it."""
+    others = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    if not others or speaker.name is None:
+        return speaker
+    names = [speaker.name]
+    for other in others:
+        name = noun_speaker(other, actors).name
+        if name and name not in names:
+            names.append(name)
+    if len(names) == 1:
+        return speaker
+    end = max(o.right_edge.idx + len(o.right_edge) for o in others)
+    span = (speaker.span[0], end) if speaker.span else None
+    return replace(speaker, name=" and ".join(names), text=chars(subject.doc, span[0], end) if span else speaker.text,
+                   span=span)
+
+
+def _on_behalf_of(verb: Token) -> Token | None:
+    """X in ``said, reading a statement on behalf of X`` or ``spoke on behalf of X``: whose words they are."""
+    for tok in [verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.i > verb.i)]:
+        if tok.i != verb.i and tok.lemma_.lower() not in BEHALF_LEMMAS:
+            continue
+        ons = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"]
+        for prep in (p for on in ons for p in on.children if p.lower_ == "behalf"):
+            of = next((c for c in prep.children if c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+            if obj is not None:
+                return _named_object(obj)
+    return None
+
+
+def _named_object(obj: Token) -> Token:
+    """The object itself, or the name a free relative gives it (``what they called the Committee``)."""
+    if obj.lower_ != "what" and obj.pos_ not in ("VERB", "AUX"):
+        return obj
+    named = [t for t in obj.subtree if t.dep_ in ("oprd", "dobj", "attr") and t.pos_ == "PROPN"]
+    return named[0] if named else obj
 
 
 def _pronoun_speaker(pron: Token, verb: Token, actors: Sequence[Actor]) -> Speaker:
@@ -70,15 +143,24 @@ def _pronoun_speaker(pron: Token, verb: Token, actors: Sequence[Actor]) -> Speak
         subject = subject_of(anc) if anc.lemma_.lower() in SPEECH_LEMMAS else None
         if subject is not None and subject.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return replace(noun_speaker(subject, actors), text=pron.text)
-    kinds = ("person",) if pron.lower_ in PERSON_PRONOUNS else ("organisation", "group", "country", "metonym")
+    kinds = ("person",) if pron.lower_ in PERSON_PRONOUNS else ORGANISATION_KINDS
     subjects = [a for a in actors if _is_subject_mention(pron.doc, a)]
     recent = _recent_actor(subjects, pron.idx, kinds) or _recent_actor(actors, pron.idx, kinds)
+    if recent is None and pron.lower_ in ORGANISATION_PRONOUNS:
+        entity = _organisation_entity(pron)
+        return Speaker(entity, pron.text) if entity else Speaker(None, pron.text)
     return actor_speaker(recent, pron.text) if recent else Speaker(None, pron.text)
+
+
+def _organisation_entity(pron: Token) -> str | None:
+    """The last organisation the parser named before ``it`` when no actor record names one."""
+    before = [e for e in pron.doc.ents if e.label_ == "ORG" and e.end_char <= pron.idx]
+    return before[-1].text.removeprefix("the ").removeprefix("The ") if before else None
 
 
 def _paragraph_subject(pron: Token, actors: Sequence[Actor]) -> Actor | None:
     """The last named person that is a clause subject earlier in the pronoun's paragraph."""
-    text = pron.doc.text
+    text = doc_text(pron.doc)
     line_start = text.rfind("\n", 0, pron.idx) + 1
     here = [a for a in actors if line_start <= a.start and a.kind == "person" and _is_subject_mention(pron.doc, a)]
     return _recent_actor(here, pron.idx, ("person",))
@@ -92,16 +174,22 @@ def noun_speaker(subject: Token, actors: Sequence[Actor]) -> Speaker:
     for tok in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
         covering = covering_actor(actors, tok.idx)
         if covering:
-            return actor_speaker(covering, covering.text)
+            unnamed = covering.name.lower().removeprefix("the ") == subject.lower_
+            return (unnamed and _organisation_before(subject, actors)) or actor_speaker(covering, covering.text)
+    described = _organisation_before(subject, actors)
+    if described is not None:
+        return described
     entity = _entity_of(subject)
     if entity is not None:
-        return _surname_speaker(subject, actors) or Speaker(entity.text, entity.text)
+        name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
+        return _surname_speaker(subject, actors) or Speaker(name, entity.text)
     phrase = _phrase(subject)
     if subject.lower_ in TITLE_NOUNS and any(c.lower_ == "the" for c in subject.children):
         recent = _recent_actor(actors, subject.idx, ("person",))
         if recent:
             return actor_speaker(recent, phrase)
-    inner = next((a for a in actors if a.start >= phrase_start(subject) and a.end <= subject.idx + len(subject)), None)
+    lo, hi = phrase_start(subject), subject.idx + len(subject)
+    inner = next((a for a in actors if a.start >= lo and a.end <= hi), None)
     if inner:
         return actor_speaker(inner, phrase)
     return _surname_speaker(subject, actors) or _named_by_words(subject, phrase)
@@ -137,10 +225,38 @@ def _surname_speaker(subject: Token, actors: Sequence[Actor]) -> Speaker | None:
     return actor_speaker(first, subject.text) if first else None
 
 
+def _organisation_before(subject: Token, actors: Sequence[Actor]) -> Speaker | None:
+    """``the ministry``, ``the group``: the organisation named before whose name holds the noun; for a
+    noun that says nothing of its kind (``the group``), the last organisation named (issue 11); None
+    for other nouns or when none was named."""
+    noun = subject.lemma_.lower()
+    if noun not in ORGANISATION_NOUNS or subject.pos_ != "NOUN" or [c.lower_ for c in subject.lefts] != ["the"]:
+        return None
+    start = phrase_start(subject)
+    phrase = chars(subject.doc, start, subject.idx + len(subject))
+    before = [a for a in actors if a.end <= start and a.kind in ORGANISATION_KINDS]
+    holding = [a for a in before if noun in f"{a.name} {a.text}".lower().split()]
+    if holding:
+        return actor_speaker(holding[-1], phrase)
+    entities = [e for e in subject.doc.ents if e.label_ == "ORG" and e.end_char <= start and noun in e.text.lower().split()]
+    if entities:
+        return Speaker(entities[-1].text.removeprefix("the "), phrase)
+    if noun not in GENERIC_ORGANISATION_NOUNS:
+        return None
+    organisations = [a for a in before if a.kind in ("organisation", "group")]
+    if organisations:
+        return actor_speaker(organisations[-1], phrase)
+    entity = _organisation_entity(subject)
+    return Speaker(entity, phrase) if entity else None
+
+
 def _named_by_words(subject: Token, phrase: str) -> Speaker:
-    """A speaker named by the proper name a subject spells out, else left unnamed with its words."""
+    """A speaker named by the proper name a subject spells out, else by its own words when it has a noun
+    (``organisers``, ``a military spokesman``: issue 11); a phrase without a noun is left unnamed."""
     name = _proper_name(subject)
-    return Speaker(name, name) if name else Speaker(None, phrase)
+    if name:
+        return Speaker(name, name)
+    return Speaker(phrase, phrase) if subject.pos_ in ("NOUN", "PROPN") else Speaker(None, phrase)
 
 
 def _proper_name(subject: Token) -> str | None:
@@ -155,10 +271,19 @@ def _proper_name(subject: Token) -> str | None:
 def _entity_of(subject: Token) -> Span | None:
     """The PERSON/ORG entity holding the subject or one of its appositions."""
     for tok in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
-        for ent in tok.doc.ents:
-            if ent.label_ in ENTITY_LABELS and ent.start <= tok.i < ent.end:
-                return ent
+        if tok.ent_type_ in ENTITY_LABELS:
+            return _entity_span(tok)
     return None
+
+
+def _entity_span(tok: Token) -> Span:
+    """The entity holding ``tok``, read from the IOB tags around it (never a scan of ``doc.ents``)."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def phrase_start(subject: Token) -> int:
@@ -192,6 +317,9 @@ def _is_subject_mention(doc: Doc, actor: Actor) -> bool:
     if root.dep_ == "appos":
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
+
+
+ORGANISATION_KINDS = ("organisation", "group", "country", "metonym")
 
 
 def _recent_actor(actors: Sequence[Actor], offset: int, kinds: tuple[str, ...]) -> Actor | None:

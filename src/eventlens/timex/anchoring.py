@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 from eventlens.timex.calendar import day_of, iso, number
 from eventlens.timex.clauses import SPEECH_LEMMAS, clause_verb, root_token
 from eventlens.timex.lexicon import (
-    CARRY_DAYS, CLOCK, INVALID, MONTH_DAY, MONTHS, WEEKDAY, WEEKDAYS, Context, Found, Resolved,
+    CARRY_DAYS, CLOCK, INVALID, MONTH_DAY, MONTHS, NAMED_ZONE, PARTS_OF_DAY, WEEKDAY, WEEKDAYS, Context, Found,
+    Resolved,
 )
 from eventlens.timex.normalise import clock_hm, norm_deictic
 from eventlens.timex.tense import is_future
@@ -26,6 +27,8 @@ def written_until(text: str, doc: Doc, pub: date | None, body_start: int = 0) ->
     the publication weekday with the next ("4 p.m. Saturday to 8 a.m. Sunday"), else ``pub``."""
     if pub is None:
         return None
+    if pub == date.max:  # no day after it
+        return pub
     nxt = pub + timedelta(days=1)
     names = [w.capitalize() for w, n in sorted(WEEKDAYS.items(), key=lambda kv: kv[1])]
     pair = re.compile(rf"\b{names[pub.weekday()]}\b[^\n]{{0,30}}?\b{names[nxt.weekday()]}\b")
@@ -100,7 +103,7 @@ DEICTIC_RE = re.compile(
 
 
 CLOCK_RE = re.compile(
-    r"(?<![\d:.])(?:" + CLOCK + r")(?:\s+(?:GMT|UTC|local time))?(?:,?\s+(?:on\s+)?(?P<daytext>"
+    r"(?<![\d:.])(?:" + CLOCK + r")(?:\s+(?:GMT|UTC|local time|" + NAMED_ZONE + r"))?(?:,?\s+(?:on\s+)?(?P<daytext>"
     + MONTH_DAY.replace("?P<", "?P<c_") + r"|" + WEEKDAY.replace("?P<", "?P<cw_") + r"))?"
 )
 
@@ -109,14 +112,60 @@ def anchored(ctx: Context, pub: date, body_start: int, refs: list[DateRef]) -> l
     """Deictic words and clock times, resolved against the day they refer to."""
     found: list[Found] = []
     for m in DEICTIC_RE.finditer(ctx.text, body_start):
-        res = norm_deictic(m, quote_anchor(pub, ctx.text, m.start(), refs, ctx.doc))
+        try:
+            res = norm_deictic(m, quote_anchor(pub, ctx.text, m.start(), refs, ctx.doc))
+        except OverflowError:  # "yesterday" of 0001-01-01, "tomorrow" of 9999-12-31
+            continue
         if res:
             found.append(Found(m.start(), m.end(), res))
     for m in CLOCK_RE.finditer(ctx.text, body_start):
-        res = _clock_time(m, pub, refs, ctx.text)
+        try:
+            res = _clock_time(m, pub, refs, ctx.text)
+        except OverflowError:
+            continue
         if res:
             found.append(Found(m.start(), m.end(), res))
+    for m in DAYPART_RE.finditer(ctx.text, body_start):
+        try:
+            res = _day_part(m, pub, refs, ctx.text)
+        except OverflowError:
+            continue
+        words = next(g for g in ("x", "x2", "x3", "x4", "x5") if m[g])
+        found.append(Found(m.start(words), m.end(words), res))
     return found
+
+
+# Parts of night and day said without a day (issue 11: "overnight", "by evening", "shortly after
+# midnight"); the span is the time words, the preposition stays outside as a signal.
+DAYPART_RE = re.compile(
+    r"\b(?:(?P<x>(?P<over>[Oo]vernight)(?! (?:stay|visit|flight|train|bag|shift|rate)s?\b))"
+    r"|(?i:(?:shortly |just |soon |long )?(?:after|before|around|at|by|until|till|past|about|towards?)) "
+    r"(?P<x2>(?P<clock>midnight|noon|midday))"
+    r"|(?i:in|by|during|through|into|towards?|until|till) (?P<x3>(?:the )?(?:(?:early|late) )?"
+    r"(?P<part>morning|afternoon|evening|night))(?! of\b|[-\w])"
+    r"|(?i:in|during) (?P<x4>the (?:early|small|wee) hours)(?! of\b)"
+    r"|(?i:at|before|after|by|until|around) (?P<x5>(?P<light>dawn|daybreak|sunrise|dusk|sunset|nightfall))"
+    r")\b"
+)
+LIGHT_PARTS = {"dawn": "TMO", "daybreak": "TMO", "sunrise": "TMO", "dusk": "TEV", "sunset": "TEV", "nightfall": "TNI"}
+
+
+def _day_part(m: re.Match[str], pub: date, refs: list[DateRef], text: str) -> Resolved:
+    """``overnight`` (the night before the day the text is on), ``by evening``, ``shortly after
+    midnight``, ``at dawn``, ``in the early hours``: a part of the day named nearby, else of publication."""
+    day = _nearby_day(m.start(), refs, pub, text)
+    if m["over"]:
+        named = day != pub or any(r.end <= m.start() and day_of(r) == pub for r in refs)
+        return f"{iso(day if named else day - timedelta(days=1))}TNI", "TIME", "time"
+    if m["clock"]:  # "by midnight" ends the day, "after midnight" begins it
+        ends = re.search(r"\b(?:by|until|till|before|towards?)\s+$", text[m.start() : m.start("x2")]) is not None
+        hour = "12" if m["clock"] != "midnight" else ("24" if ends else "00")
+        return f"{iso(day)}T{hour}:00", "TIME", "time"
+    if m["part"]:
+        return f"{iso(day)}{PARTS_OF_DAY[m['part']]}", "TIME", "time"
+    if m["light"]:
+        return f"{iso(day)}{LIGHT_PARTS[m['light']]}", "TIME", "time"
+    return f"{iso(day)}TNI", "TIME", "time"
 
 
 def _clock_time(m: re.Match[str], pub: date, refs: list[DateRef], text: str) -> Resolved | None:
@@ -144,12 +193,16 @@ def _nearby_day(pos: int, refs: list[DateRef], pub: date, text: str) -> date:
     return pub
 
 
+_PART = r"day|morning|afternoon|evening|night"
 RELATIVE_RE = re.compile(
     r"\b(?:(?P<n1>a|one|two|three|four|five|six|seven|\d+) (?P<u1>day|week)s? (?P<dir1>after|later|earlier)"
-    r"|the (?P<dir2>next|following|previous) day|the day (?P<dir3>after|before)"
-    r"|(?:[Ee]arlier |[Ll]ater )?(?:that|the same) (?:day|morning|afternoon|evening|night)"
-    r"|at the same time)\b"
+    r"|the (?P<dir2>next|following|previous) (?P<p2>" + _PART + r")|the (?P<p3>day|night) (?P<dir3>after|before)"
+    r"|(?:earlier |later )?(?:that|the same) (?P<p4>" + _PART + r")"
+    r"|the (?P<ord>first|second|third|fourth|fifth|sixth|seventh) day"
+    r"|at the same time)(?![-\w])",
+    re.IGNORECASE,
 )
+ORDINAL_DAYS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,14 +224,19 @@ class Cue:
 def _relative_offset(m: re.Match[str]) -> tuple[int, bool]:
     """(days to add to the anchor, whether the cue dates the clause after it)."""
     if m["n1"]:
-        n = (number(m["n1"]) or 1) * (7 if m["u1"] == "week" else 1)
-        if m["dir1"] == "after":
+        n = (number(m["n1"]) or 1) * (7 if m["u1"].lower() == "week" else 1)
+        if m["dir1"].lower() == "after":
             return -n, True
-        return (n if m["dir1"] == "later" else -n), False
+        return (n if m["dir1"].lower() == "later" else -n), False
     if m["dir2"]:
-        return (-1 if m["dir2"] == "previous" else 1), False
+        return (-1 if m["dir2"].lower() == "previous" else 1), False
     if m["dir3"]:
-        return (1 if m["dir3"] == "after" else -1), False
+        after = m["dir3"].lower() == "after"
+        if re.match(r" ?[A-Za-z]", m.string[m.end() : m.end() + 2]):  # "the day after X did Y": X's day, from Y's
+            return (-1 if after else 1), True
+        return (1 if after else -1), False
+    if m["ord"]:
+        return ORDINAL_DAYS[m["ord"].lower()], False
     return 0, False
 
 
@@ -190,5 +248,35 @@ def relative_cues(text: str, body_start: int, day_cues: list[Cue], pub: date | N
         earlier = [c.day for c in day_cues if c.end <= m.start() and (pub is None or c.day <= pub)]
         anchor = earlier[-1] if earlier else pub
         if anchor is not None:
-            cues.append(Cue(m.start(), m.end(), anchor + timedelta(days=offset), m.group(), forward))
+            try:
+                day = anchor + timedelta(days=offset)
+            except OverflowError:  # before year 1 or after 9999
+                continue
+            cues.append(Cue(m.start(), m.end(), day, m.group(), forward))
     return cues
+
+
+def anaphoric_dates(text: str, body_start: int, day_cues: list[Cue], latest: date | None,
+                    timeml: bool = False) -> list[Found]:
+    """Anaphoric day expressions ("the same day", "the next morning", "earlier that day", "two days
+    later", "the first day") as date mentions, valued the way they date events: against the last day
+    named before them (issue 11); left out when no day was named before. "At the same time" is no
+    date; in TimeML mode "two days later" stays the duration TempEval annotates."""
+    found = []
+    for cue in relative_cues(text, body_start, day_cues, latest):
+        m = RELATIVE_RE.match(text, cue.start)
+        if m is None or m.group().lower() == "at the same time" or timeml and m["n1"]:
+            continue
+        quoted = in_quote(text, cue.start)
+        named = [c for c in day_cues if c.end <= cue.start and (latest is None or c.day <= latest)
+                 and in_quote(text, c.start) == quoted]
+        if not named:
+            continue  # nothing named before: no day to count from
+        if cue.forward and re.search(r"[.!?\n]", text[named[-1].end : cue.start]):
+            continue  # "the day before X did Y" counts from X: only a day named in its sentence can stand for X
+        part = (m["p2"] or m["p3"] or m["p4"] or "day").lower()
+        if part == "day":
+            found.append(Found(cue.start, cue.end, (iso(cue.day), "DATE", "day")))
+        else:
+            found.append(Found(cue.start, cue.end, (iso(cue.day) + PARTS_OF_DAY[part], "TIME", "time")))
+    return found

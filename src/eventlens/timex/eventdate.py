@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventlens.models import Article, DateRef, Event
-from eventlens.timex.anchoring import Cue, in_quote, relative_cues, written_until
+from eventlens.timex.anchoring import RELATIVE_RE, Cue, in_quote, relative_cues, written_until
 from eventlens.timex.calendar import day_of, iso
 from eventlens.timex.clauses import clause_verb, past_perfect, path_to_root, planned, present_state, root_token
 from eventlens.timex.lexicon import CARRY_DAYS
@@ -151,17 +151,26 @@ def date_event(event: Event, cues: _Cues) -> Dated:
     return (iso(cue.day), cue.text) if cue else _fallback(cues)
 
 
-def _article_cues(dates: list[DateRef], doc: Doc, article: Article) -> _Cues:
-    """Day-level dates (not attributive), relative expressions and dateline dates of an article."""
+def day_cues(dates: list[DateRef], doc: Doc, article: Article) -> tuple[list[Cue], list[Cue]]:
+    """(strong, weak) cues of the day-level dates that can date an event: not attributive ("Monday's
+    expulsions"), not an anaphoric expression (those are read from the text by ``relative_cues``);
+    the dateline's date is weak."""
     strong: list[Cue] = []
     weak: list[Cue] = []
+    anaphoric = {(m.start(), m.end()) for m in RELATIVE_RE.finditer(article.text, article.body_start)}
     for ref in dates:
         day = day_of(ref)
-        if day is None or _attributive(doc, ref):
+        if day is None or (ref.start, ref.end) in anaphoric or _attributive(doc, ref):
             continue
         tok = root_token(doc, ref.start, ref.end)
         cue = Cue(ref.start, ref.end, day, ref.text, planned=tok is not None and planned(tok))
         (weak if _is_dateline(article.text, ref) else strong).append(cue)
+    return strong, weak
+
+
+def _article_cues(dates: list[DateRef], doc: Doc, article: Article) -> _Cues:
+    """Day-level dates (not attributive), relative expressions and dateline dates of an article."""
+    strong, weak = day_cues(dates, doc, article)
     latest = written_until(article.text, doc, article.date, article.body_start)
     strong += relative_cues(article.text, article.body_start, strong, latest)
     strong.sort(key=lambda c: c.start)

@@ -99,7 +99,8 @@ HOLIDAYS = {  # fixed-date holidays: (month, day)
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
-ZONE = r"(?P<zone>\s+(?:GMT|UTC|local time|(?:[A-Z][a-z]+ ){1,2}time\b))"  # "New York time": kept in the span only
+NAMED_ZONE = r"(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas)\b)[A-Z][a-z]+ ){1,2}time\b"
+ZONE = r"(?P<zone>\s+(?:GMT|UTC|local time|" + NAMED_ZONE + r"))"  # "New York time": kept in the span only
 
 
 UNREAD_YEAR = re.compile(r",?[ \t]*(?:'\d\d\b|\d{2,}\b(?![.,]?\d)(?![ \t]+[a-z%]))")

@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from eventlens.models import Article, DateRef
 from eventlens.timex import timeml
-from eventlens.timex.anchoring import anchored, written_until
+from eventlens.timex.anchoring import anaphoric_dates, anchored, written_until
+from eventlens.timex.eventdate import day_cues
 from eventlens.timex.lexicon import (
     FULL_MONTH, INVALID, MONTH, MONTH_DAY, NUM, UNIT, WEEKDAY, YEAR, ZONE, Context, Found, Handler,
 )
@@ -75,7 +76,10 @@ def _rule_matches(ctx: Context, body_start: int) -> Iterator[Found]:
     """Every resolvable match of the fixed rules in the body."""
     for pattern, handler in _rules(ctx.timeml):
         for m in pattern.finditer(ctx.text, body_start):
-            res = handler(m, ctx)
+            try:
+                res = handler(m, ctx)
+            except OverflowError:  # arithmetic past year 1 or 9999 (a publication date at the edge)
+                continue
             if res is not None:
                 span = "x" if m.groupdict().get("x") else 0
                 yield Found(m.start(span), m.end(span), res)
@@ -132,4 +136,7 @@ def find(doc: Doc, article: Article, timeml: bool = False) -> list[DateRef]:
         return _to_refs(article.text, _remove_overlaps(found))
     first = _to_refs(article.text, _remove_overlaps(found))
     found += anchored(ctx, article.date, article.body_start, first)
+    second = _to_refs(article.text, _remove_overlaps(found))
+    strong, _ = day_cues(second, doc, article)
+    found += anaphoric_dates(article.text, article.body_start, strong, now, timeml)
     return _to_refs(article.text, _remove_overlaps(found))

@@ -26,6 +26,9 @@ SETTING_LEMMAS = {"set", "fix", "name", "choose", "pick", "declare", "make"}  # 
 
 
 PLAN_LEMMAS = {"set", "schedule", "slate", "plan"}
+DEADLINE_LEMMAS = {"give", "grant", "allow"}  # "gave the rebels until Friday to disarm"
+# Verbs whose simple present states a timetable ("the ceasefire starts on Friday"), not a habit or a report.
+SCHEDULE_LEMMAS = {"start", "begin", "open", "close", "end", "expire", "resume", "convene", "reopen", "kick"}
 FORWARD_NOUNS = {"deadline", "ultimatum"}
 
 
@@ -39,6 +42,8 @@ def future_token(tok: Token, infinitive: bool = True) -> bool:
         tok, seen = tok.head, seen + 1
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children):
         return True
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in SCHEDULE_LEMMAS:
+        return True  # a timetable in the present: "the ceasefire starts on Friday"
     if _forward_verb(tok, start, path) or _modal_ahead(tok) or infinitive and _infinitive_ahead(tok):
         return True
     return tok.dep_ == "xcomp" and tok.head.lower_ in FUTURE_HEADS
@@ -65,6 +70,11 @@ def _infinitive_ahead(verb: Token) -> bool:
     return not _past(head)
 
 
+def _past_perfect(verb: Token) -> bool:
+    """Whether a verb is in the past perfect (``had set``)."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
 def _past(verb: Token) -> bool:
     """Whether a head verb is past: simple past, or a participle without a present auxiliary."""
     if verb.tag_ == "VBD" or any(c.dep_.startswith("aux") and c.tag_ == "VBD" for c in verb.children):
@@ -75,7 +85,11 @@ def _past(verb: Token) -> bool:
 def _forward_verb(verb: Token, start: Token, path: list[str]) -> bool:
     """Whether the verb points ahead: "postponed until X", "set X as the deadline", "the deadline is X"."""
     lemma = verb.lemma_.lower()
+    if _past_perfect(verb) and lemma in PLAN_LEMMAS | SETTING_LEMMAS:
+        return False  # "had set Friday as the deadline": a day that has come
     if lemma in FORWARD_LEMMAS and FORWARD_PREPS & set(path):
+        return True
+    if lemma in DEADLINE_LEMMAS and {"until", "till"} & set(path):
         return True
     if lemma in PLAN_LEMMAS and "for" in path and verb.dep_ != "acl":  # "a rally is set for Sunday"
         return True
@@ -110,4 +124,6 @@ def simple_past(verb: Token) -> bool:
     """Whether a verb is in the simple past, a bare participle conjoined to one included ("rose and peaked")."""
     if verb.tag_ == "VBN" and verb.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in verb.children):
         return verb.head.tag_ == "VBD"
+    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_.startswith("aux") for c in verb.children):
+        return any(c.dep_ == "nsubj" for c in verb.children)  # "The summit opened on March 3": a tagger slip
     return verb.tag_ == "VBD"
