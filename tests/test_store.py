@@ -20,7 +20,7 @@ from eventlens.models import (
     Quote,
     sha256_text,
 )
-from eventlens.store import STORE_SCHEMA, Store, StoreSchemaError, row_hash
+from eventlens.store import STORE_SCHEMA, Store, StoreSchemaError, error_key, row_hash
 
 TEXT = (
     "date 2018-07-16\nTrump and Putin meet in Helsinki\n\n"
@@ -171,7 +171,7 @@ def test_errors_recorded_once(store):
     rows = query.errors(store.con)
     assert [(r["origin"], r["article_id"], r["reason"]) for r in rows] == [
         ("in.jsonl:4", "a4", "empty text"), ("in.jsonl:5", None, "too long")]
-    assert rows[0]["id"] == row_hash("in.jsonl:4", "empty text")
+    assert rows[0]["id"] == error_key(ArticleError("in.jsonl:4", "empty text", "a4"))  # input + article id
     again = store.con.execute("SELECT first_seen FROM errors WHERE origin = 'in.jsonl:4'").fetchone()
     assert again[0] == first
 

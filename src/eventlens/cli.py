@@ -1,25 +1,67 @@
 """The ``eventlens`` command: thin commands that read options, call the library and print.
 
 Exit status: 0 when every article was processed, 1 when some articles had errors (they are
-reported and the run went on), 2 for usage errors, 3 when the run could not start (a spaCy pipeline
-or an event-model weight file missing or unreadable).
+reported and the run went on), 2 for a user's mistake (a bad option value, an output or database
+path that cannot be used, a database locked by another process past the wait), 3 when the run could
+not start or go on (a spaCy pipeline or an event-model weight file missing or unreadable, the output
+or the database refusing writes mid-run, an unexpected failure). ``Commands.invoke`` is the one
+place where library exceptions become these one-line messages and statuses.
 """
 
 from __future__ import annotations
 
 import json
-import sys
+import logging
+import os
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from eventlens import __version__, runner
 from eventlens.config import Settings, load_settings
 from eventlens.output import render
 
+USAGE_ERROR = 2
+STARTUP_FAILED = 3
+
+
+def _exit_status(exc: Exception) -> int | None:
+    """The exit status for a library exception that ends a command, None for an unexpected one."""
+    from eventlens.coding.learned import ModelError
+    from eventlens.parse import ModelNotInstalled
+    from eventlens.store import StoreError
+
+    if isinstance(exc, (runner.UsageError, StoreError, FileNotFoundError)):
+        return USAGE_ERROR
+    if isinstance(exc, (ModelError, ModelNotInstalled, runner.RunAborted)):
+        return STARTUP_FAILED
+    return None
+
+
+class Commands(TyperGroup):
+    """The command group: a library exception becomes one line on stderr and its exit status."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            if isinstance(exc, (typer.Exit, typer.Abort)) or type(exc).__module__.startswith("click"):
+                raise
+            status = _exit_status(exc)
+            if status is None:  # a bug: keep the traceback for the report
+                traceback.print_exc()
+                typer.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
+                raise typer.Exit(STARTUP_FAILED) from exc
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(status) from exc
+
+
 app = typer.Typer(
+    cls=Commands,
     help="Turn English news articles into event data: actors, CAMEO events, dates and quotes.",
     no_args_is_help=True,
     add_completion=False,
@@ -89,13 +131,10 @@ def ingest(inputs: Inputs, db: DbOpt = None, model: ModelOpt = None, config: Con
 
 def _query(kind: str, db: Path | None, fmt: Format, **filters: object) -> None:
     """Run one read-only query and print its rows."""
-    path = str(db) if db else load_settings().db_path
-    try:
-        rows, columns = runner.query_rows(kind, path, **filters)
-    except FileNotFoundError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    typer.echo(render(rows, fmt.value, columns), nl=False)
+    settings = load_settings()
+    path = str(db) if db else settings.db_path
+    rows, columns = runner.query_rows(kind, path, wait=settings.lock_seconds, **filters)
+    typer.echo(render(rows, fmt.value, columns if fmt is Format.table else None), nl=False)  # json/csv: every column
 
 
 @query_app.command("events")
@@ -151,6 +190,82 @@ def query_errors(db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
     _query("errors", db, fmt)
 
 
+class ExportKind(str, Enum):
+    events = "events"
+    happenings = "happenings"
+    quotes = "quotes"
+    actors = "actors"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    plover = "plover"
+
+
+@app.command("export")
+def export_cmd(
+    kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv, parquet, or plover (PLOVER/POLECAT-style JSON lines; events and happenings).")] = ExportFormat.jsonl,
+    output: Annotated[str, typer.Option("-o", "--output", help="File to write (- for stdout; parquet needs a file).")] = "-",
+    db: DbOpt = None,
+    actor: Annotated[Optional[str], typer.Option(help="Source or target (events, happenings) or speaker (quotes) code prefix.")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Source actor code prefix.")] = None,
+    target: Annotated[Optional[str], typer.Option(help="Target actor code prefix.")] = None,
+    code: Annotated[Optional[str], typer.Option(help="CAMEO code prefix (events) or actor code prefix (actors).")] = None,
+    root: Annotated[Optional[str], typer.Option(help="CAMEO root, two digits.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="On or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[Optional[str], typer.Option(help="On or before YYYY[-MM[-DD]].")] = None,
+    article: Annotated[Optional[str], typer.Option(help="Only this article id.")] = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Quotes: speaker name contains this.")] = None,
+    name: Annotated[Optional[str], typer.Option(help="Actors: name contains this.")] = None,
+    min_reports: Annotated[Optional[int], typer.Option(help="Happenings: at least this many reports.")] = None,
+    limit: LimitOpt = None,
+) -> None:
+    """Export events, happenings, quotes or actors with every column (JSONL, CSV, Parquet or PLOVER JSON)."""
+    from eventlens import export, query
+
+    path = str(db) if db else load_settings().db_path
+    filters = dict(actor=actor, source=source, target=target, code=code, root=root, since=since, until=until,
+                   article=article, speaker=speaker, name=name, min_reports=min_reports, limit=limit)
+    try:
+        con = query.open_db(path)
+    except FileNotFoundError as exc:
+        typer.echo(f"error: {exc}; run `eventlens ingest` first", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        n = export.export(con, kind.value, fmt.value, output, **filters)
+    except ValueError as exc:  # ExportError or a bad filter value
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        con.close()
+    if output != "-":
+        typer.echo(f"wrote {n} {kind.value} to {output}", err=True)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the analyst's workbench (read-only web pages and JSON API under /api/) over a store."""
+    try:
+        from eventlens.web.app import create_app
+        import uvicorn
+    except ImportError as exc:
+        typer.echo(f"error: the web app needs its extra: pip install -e '.[web]' ({exc})", err=True)
+        raise typer.Exit(2) from exc
+    path = str(db) if db else load_settings().db_path
+    if not Path(path).exists():
+        typer.echo(f"error: no database at {path}; run `eventlens ingest` first", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"eventlens workbench on http://{host}:{port}/ over {path} (read-only)", err=True)
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+
+
 @app.command("eval")
 def eval_cmd(
     benchmarks: Annotated[Optional[list[str]], typer.Argument(help="Benchmarks: seed, devset, actors, petrarch, plover, plv, timex, timelines, quotes, or all [default: all implemented].")] = None,
@@ -179,21 +294,36 @@ def eval_cmd(
 
 @app.command()
 def bench(
-    inputs: Annotated[Optional[list[str]], typer.Argument(help="Articles to time [default: the bundled samples/ or the devset].")] = None,
-    repeat: Annotated[int, typer.Option(help="Process the inputs this many times.")] = 1,
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Articles to time [default: 40 Timeline17 articles from shared/, else the devset or samples/].")] = None,
+    rounds: Annotated[int, typer.Option("--rounds", "--repeat", help="Interleaved runs of bare parsing and the whole pipeline; medians are reported.")] = 3,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Time this many articles spread over the inputs (0: all) [default: 40 for Timeline17, else all].")] = None,
+    startup_runs: Annotated[int, typer.Option("--startup-runs", help="Fresh processes timed for the start-up figures (0: skip).")] = 3,
+    scaling: Annotated[bool, typer.Option("--scaling", help="Instead: parse and stage time on the first 20k, 40k, 80k and 160k characters of the longest input article.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
     model: ModelOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Print speed and memory figures: load times, parse time, per-stage time per 1,000 sentences."""
+    """Print speed and memory figures: start-up, bare spaCy parsing vs the whole pipeline (articles,
+    sentences and words per second, their ratio), time per stage, peak RSS; or, with --scaling, how
+    time grows with article length."""
     from eventlens import bench as bench_lib
 
     settings = _settings(config, spacy_model=model)
-    figures = bench_lib.run(inputs or runner.default_bench_inputs(), settings, repeat).figures()
+    default, default_limit = bench_lib.default_inputs() if not inputs else (inputs, None)
+    say = (lambda msg: None) if as_json else (lambda msg: typer.echo(msg, err=True))
+    if scaling:
+        rows = bench_lib.scaling(default, settings, rounds=rounds, progress=say)
+        typer.echo(json.dumps(rows, indent=2) if as_json else render(rows, "table"), nl=as_json)
+        return
+    report = bench_lib.run(default, settings, rounds, default_limit if limit is None else limit, startup_runs,
+                           str(config) if config else None, progress=say)
+    figures = report.figures()
     if as_json:
         typer.echo(json.dumps(figures, indent=2))
-    else:
-        typer.echo(render([{"figure": k, "value": v} for k, v in figures.items()], "table"), nl=False)
+        return
+    for title, rows in bench_lib.tables(figures):
+        typer.echo(title)
+        typer.echo(render(rows, "table"), nl=False)
 
 
 @app.command()
@@ -238,20 +368,16 @@ def validate(path: Annotated[Path, typer.Argument(help="JSONL file written by ev
     raise typer.Exit(1 if bad else 0)
 
 
-STARTUP_FAILED = 3
-
-
 def run() -> None:
-    """The console entry point: the Typer app, with start-up failures (a missing spaCy pipeline, a
-    missing or corrupt event-model file) told in one line instead of a traceback."""
-    from eventlens.coding.learned import ModelError
-    from eventlens.parse import ModelNotInstalled
+    """The console entry point: the Typer app (``Commands`` turns failures into one-line messages).
 
-    try:
-        app()
-    except (ModelError, ModelNotInstalled) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(STARTUP_FAILED)
+    An article's internal error is one ``error:`` line; its traceback is logged only with
+    ``EVENTLENS_DEBUG=1``.
+    """
+    if not os.environ.get("EVENTLENS_DEBUG"):
+        logging.getLogger("eventlens").addHandler(logging.NullHandler())
+        logging.getLogger("eventlens").propagate = False
+    app()
 
 
 if __name__ == "__main__":  # pragma: no cover

