@@ -42,6 +42,13 @@ def _exit_status(exc: Exception) -> int | None:
     return None
 
 
+def _from_click(exc: Exception) -> bool:
+    """Whether ``exc`` is click's own (a bad option value, an unknown option): click prints it as a
+    usage error with status 2. Typer may ship click inside itself (``typer._click``), so the
+    exception classes are matched by module, not imported."""
+    return any(cls.__module__.split(".")[-2:-1] in (["click"], ["_click"]) for cls in type(exc).__mro__)
+
+
 class Commands(TyperGroup):
     """The command group: a library exception becomes one line on stderr and its exit status."""
 
@@ -49,8 +56,14 @@ class Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except Exception as exc:
-            if isinstance(exc, (typer.Exit, typer.Abort)) or type(exc).__module__.startswith("click"):
+            if isinstance(exc, (typer.Exit, typer.Abort)):
                 raise
+            if _from_click(exc):
+                if getattr(exc, "exit_code", None) != USAGE_ERROR or not hasattr(exc, "format_message"):
+                    raise
+                where = getattr(getattr(exc, "ctx", None), "command_path", None) or ctx.command_path
+                typer.echo(f"error: {exc.format_message()}; see `{where} --help`", err=True)
+                raise typer.Exit(USAGE_ERROR) from exc
             status = _exit_status(exc)
             if status is None:  # a bug: keep the traceback for the report
                 traceback.print_exc()
