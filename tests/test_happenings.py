@@ -139,3 +139,23 @@ def test_rebuild_matches_incremental_refresh():
         incremental = _happening_rows(store.con)
         happenings.rebuild(store.con, Rule())
         assert _happening_rows(store.con) == incremental
+
+
+def test_ingest_links_with_the_rule_of_its_own_settings(tmp_path, monkeypatch):
+    """A --config file's happening_* settings reach the store that ingest writes (not only the
+    packaged defaults and environment)."""
+    import dataclasses
+
+    from eventlens import runner
+    from eventlens.config import Settings
+    from eventlens.models import ArticleError
+    from eventlens.store import Store
+
+    seen = []
+    monkeypatch.setattr(Store, "write_batch", lambda self, items, fresh: seen.append(self.happening_rule) or 0)
+    settings = dataclasses.replace(Settings(), db_path=str(tmp_path / "s.duckdb"), happening_window_days=3,
+                                   happening_location="off")
+    batches = runner._Batches(settings, 10)
+    batches.add(ArticleError("x.jsonl:1", "broken"), ArticleError("x.jsonl:1", "broken"))
+    batches.flush()
+    assert seen == [Rule(window_days=3, location="off")]

@@ -168,11 +168,13 @@ class _Batches:
             self.flush()
 
     def flush(self) -> None:
+        from eventlens import happenings
         from eventlens.store import Store, StoreError
 
         if self.items:
             try:
                 with Store(self.settings.db_path, wait=self.settings.lock_seconds) as store:
+                    store.happening_rule = happenings.Rule.from_settings(self.settings)
                     self.stored += store.write_batch(self.items, self.fresh)
             except StoreError as exc:
                 raise RunAborted(f"{exc}; {self.stored} articles stored before it, re-run the same "
