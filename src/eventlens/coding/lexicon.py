@@ -83,11 +83,12 @@ def load_lexicon(path: str | Path | None = None, verb_files: Sequence[str | Path
         tried after the TOML rules of the same lemma, with their patterns' own slots.
     with_toml (bool): False to code with the verb files alone.
     fallback_files: verb dictionaries consulted only for verbs no TOML rule codes, strictly (see
-        :class:`Lexicons`). Default: the shipped CAMEO.2.0.txt (:func:`packaged_verb_files`) when
-        the TOML rules are used and no ``verb_files`` are given; pass ``[]`` for none.
+        :class:`Lexicons`). Default: the shipped CAMEO.2.0.txt (:func:`packaged_verb_files`) whenever
+        the TOML rules are used, user ``verb_files`` or not (a user's file adds to the packaged
+        coverage, it does not replace it); pass ``[]`` for none.
     """
     if fallback_files is None:
-        fallback_files = packaged_verb_files() if with_toml and not verb_files else []
+        fallback_files = packaged_verb_files() if with_toml else []
     return _load_lexicon(str(path) if path else None, tuple(str(f) for f in verb_files or ()), with_toml,
                          tuple(str(f) for f in fallback_files))
 
