@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.coding.antecedents import antecedent_candidates, copy_candidates, copy_mode, resolve
+from eventlens.coding.channels import drop_press_contacts
 from eventlens.coding.commitments import quoted_commitments
 from eventlens.coding.dictionary import STRICT, DictionaryMode, dictionary_candidates
 from eventlens.coding.judgments import judgment_candidates
@@ -83,7 +84,7 @@ def extract(
     RETURNS (list[Event]): events with ids ``e1``, ``e2`` ... in text order; ``date`` is ``"unknown"``
         and ``location`` None (later stages fill them).
     """
-    found = drop_shadowed(resolve(find(doc, actors, lexicon, skip_spans, model=model)))
+    found = drop_press_contacts(drop_shadowed(resolve(find(doc, actors, lexicon, skip_spans, model=model))))
     kept = dedupe_found(c for c in found if ontology.valid(c.code))
     kept.sort(key=lambda c: (c.trigger.idx, c.source.start))
     if principal_only:
