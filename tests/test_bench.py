@@ -25,6 +25,15 @@ def test_bench_reports_every_stage_and_load():
     assert len(titles) == 4
 
 
+def test_bench_times_one_and_two_processes_on_the_same_articles():
+    figures = bench.run([str(SAMPLES)], load_settings(env={}), jobs=(1, 2)).figures()
+    for n in (1, 2):
+        assert figures[f"jobs_{n}_s"] > 0 and figures[f"jobs_{n}_articles_per_s"] > 0
+        assert figures[f"jobs_{n}_worker_peak_rss_mb"] > 0
+    assert figures["jobs_2_speedup"] == round(figures["jobs_1_s"] / figures["jobs_2_s"], 3)
+    assert "jobs_1_speedup" not in figures
+
+
 def test_bench_limit_spreads_over_the_inputs():
     assert bench.spread(list(range(10)), 3) == [0, 3, 6]
     assert bench.spread(list(range(4)), 0) == [0, 1, 2, 3]

@@ -153,6 +153,7 @@ class BenchReport:
     event_model_seconds: float = 0.0  # the learned event model's part of the events stage
     event_model_cpu: float = 0.0
     peak_rss_mb: float = 0.0
+    jobs: dict[int, dict[str, float]] = field(default_factory=dict)  # per process count: wall s, peak RSS
 
     def figures(self) -> dict[str, Any]:
         """All figures as a flat, JSON-ready dict."""
@@ -193,6 +194,13 @@ class BenchReport:
             "s_per_1k_articles": round(self.pipeline_seconds * 1000 / self.articles, 1) if self.articles else 0.0,
             "peak_rss_mb": round(self.peak_rss_mb, 1),
         }
+        one = self.jobs.get(1, {}).get("seconds")
+        for n, run in sorted(self.jobs.items()):
+            out[f"jobs_{n}_s"] = round(run["seconds"], 3)
+            out[f"jobs_{n}_articles_per_s"] = rate(self.articles, run["seconds"])
+            out[f"jobs_{n}_worker_peak_rss_mb"] = round(run["worker_rss_mb"], 1)
+            if one and n > 1:
+                out[f"jobs_{n}_speedup"] = round(one / run["seconds"], 3)
         return out
 
 
@@ -281,11 +289,13 @@ def whole_pipeline(articles: Sequence[Article], res: Any, batch_size: int) -> tu
 
 
 def run(inputs: Iterable[str], settings: Settings, rounds: int = 1, limit: int | None = None,
-        startup_runs: int = 0, config: str | None = None, progress: Callable[[str], None] | None = None) -> BenchReport:
+        startup_runs: int = 0, config: str | None = None, progress: Callable[[str], None] | None = None,
+        jobs: Sequence[int] = ()) -> BenchReport:
     """Time bare parsing and the whole pipeline over the articles of ``inputs``, interleaved ``rounds`` times.
 
     limit: take this many articles spread evenly over the inputs (all when None or 0).
     startup_runs: fresh processes timed for the start-up figures (none when 0).
+    jobs: process counts to time the coding of the same articles with (``--jobs N``), e.g. (1, 2).
     """
     from eventlens.parse import parse_text
     from eventlens.pipeline import Stopwatch, build_resources
@@ -326,7 +336,25 @@ def run(inputs: Iterable[str], settings: Settings, rounds: int = 1, limit: int |
     report.event_model_seconds = statistics.median(p[3].wall.get("event_model", 0.0) for p in pipe_runs)
     report.event_model_cpu = statistics.median(p[3].cpu.get("event_model", 0.0) for p in pipe_runs)
     report.peak_rss_mb = peak_rss_mb()
+    for n in jobs:
+        say(f"--jobs {n} over {len(articles)} articles")
+        report.jobs[n] = time_jobs(articles, settings, n)
     return report
+
+
+def time_jobs(articles: Sequence[Article], settings: Settings, jobs: int) -> dict[str, float]:
+    """Wall seconds to code ``articles`` as ``extract --jobs N`` does (worker start included), and the
+    peak RSS of one worker (of this process for one job)."""
+    from eventlens.parallel import process_pairs_parallel
+    from eventlens.pipeline import process_pairs
+
+    wall = time.perf_counter()
+    pairs = process_pairs_parallel(articles, settings, jobs) if jobs > 1 else process_pairs(articles, settings)
+    for _ in pairs:
+        pass
+    seconds = time.perf_counter() - wall
+    rss = (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024) if jobs > 1 else peak_rss_mb()
+    return {"seconds": seconds, "worker_rss_mb": rss}
 
 
 # ---- scaling --------------------------------------------------------------------------------------

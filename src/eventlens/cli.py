@@ -93,6 +93,9 @@ Inputs = Annotated[list[str], typer.Argument(help=".jsonl files, .txt files, fol
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file [default: settings db_path, eventlens.duckdb].")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Installed spaCy pipeline to use.")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML file overriding the default settings.")]
+JobsOpt = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes [default: every core for more than a few articles].")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary (errors are still shown).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", help="Return at most this many rows.")]
 
@@ -125,20 +128,34 @@ def extract(
     include_text: Annotated[bool, typer.Option("--include-text", help="Add the article text to each record.")] = False,
     model: ModelOpt = None,
     config: ConfigOpt = None,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
-    """Extract one RESULT-SCHEMA record per article into a JSONL file."""
+    """Extract one RESULT-SCHEMA record per article into a JSONL file, in input order."""
     settings = _settings(config, spacy_model=model)
-    report = runner.extract_to_jsonl(inputs, output, settings, include_text=include_text)
-    runner.print_report(report, f"wrote {output}" if str(output) != "-" else None)
+    report = runner.extract_to_jsonl(inputs, output, settings, include_text=include_text, jobs=jobs,
+                                     progress=runner.show_progress(quiet))
+    if not quiet:
+        runner.print_report(report, f"wrote {output}" if str(output) != "-" else None)
     raise typer.Exit(1 if report.errors else 0)
 
 
 @app.command()
-def ingest(inputs: Inputs, db: DbOpt = None, model: ModelOpt = None, config: ConfigOpt = None) -> None:
-    """Extract articles and store them in DuckDB (re-running the same input changes nothing)."""
+def ingest(
+    inputs: Inputs,
+    db: DbOpt = None,
+    model: ModelOpt = None,
+    config: ConfigOpt = None,
+    jobs: JobsOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Code every article again, even those stored unchanged.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Extract articles and store them in DuckDB. Articles stored with the same text and settings are
+    skipped, so an interrupted run started again goes on where it stopped."""
     settings = _settings(config, spacy_model=model, db_path=str(db) if db else None)
-    report = runner.ingest(inputs, settings)
-    runner.print_report(report, f"stored in {settings.db_path}")
+    report = runner.ingest(inputs, settings, jobs=jobs, force=force, progress=runner.show_progress(quiet))
+    if not quiet:
+        runner.print_report(report, f"stored in {settings.db_path}")
     raise typer.Exit(1 if report.errors else 0)
 
 
@@ -311,6 +328,7 @@ def bench(
     rounds: Annotated[int, typer.Option("--rounds", "--repeat", help="Interleaved runs of bare parsing and the whole pipeline; medians are reported.")] = 3,
     limit: Annotated[Optional[int], typer.Option("--limit", help="Time this many articles spread over the inputs (0: all) [default: 40 for Timeline17, else all].")] = None,
     startup_runs: Annotated[int, typer.Option("--startup-runs", help="Fresh processes timed for the start-up figures (0: skip).")] = 3,
+    jobs: Annotated[str, typer.Option("--jobs", help="Process counts to time the same articles with, comma-separated (empty: skip).")] = "1,2",
     scaling: Annotated[bool, typer.Option("--scaling", help="Instead: parse and stage time on the first 20k, 40k, 80k and 160k characters of the longest input article.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
     model: ModelOpt = None,
@@ -328,8 +346,14 @@ def bench(
         rows = bench_lib.scaling(default, settings, rounds=rounds, progress=say)
         typer.echo(json.dumps(rows, indent=2) if as_json else render(rows, "table"), nl=as_json)
         return
+    try:
+        counts = [int(n) for n in jobs.split(",") if n.strip()]
+    except ValueError:
+        raise typer.BadParameter(f"--jobs takes whole numbers separated by commas, not {jobs!r}") from None
+    if any(n < 1 for n in counts):
+        raise typer.BadParameter("--jobs counts must be 1 or more")
     report = bench_lib.run(default, settings, rounds, default_limit if limit is None else limit, startup_runs,
-                           str(config) if config else None, progress=say)
+                           str(config) if config else None, progress=say, jobs=counts)
     figures = report.figures()
     if as_json:
         typer.echo(json.dumps(figures, indent=2))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -62,6 +64,22 @@ class Settings:
             if key in changes:
                 changes[key] = tuple(str(p) for p in changes[key])
         return dataclasses.replace(self, **changes)
+
+    def fingerprint(self) -> str:
+        """What decides an article's record: the eventlens version and every setting that changes
+        extraction (not paths, waits, batch sizes or the happening rule). ``ingest`` skips an
+        article stored with the same text and fingerprint."""
+        from eventlens import __version__
+
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in RUN_ONLY}
+        values = {k: list(v) if isinstance(v, tuple) else v for k, v in sorted(values.items())}
+        text = json.dumps({"version": __version__, **values}, sort_keys=True)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# Settings that change how a run goes but not what an article's record holds.
+RUN_ONLY = frozenset({"batch_size", "article_seconds", "db_path", "lock_seconds", "happening_window_days",
+                      "happening_max_span_days", "happening_sector_blocks", "happening_location"})
 
 
 def _coerce(name: str, raw: Any) -> Any:

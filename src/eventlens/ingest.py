@@ -380,3 +380,25 @@ def read_all(sources: Iterable[str | Path], max_chars: int = 200_000) -> Iterato
     for source in sources:
         for item in read(source, max_chars):
             yield _duplicate(item, first)
+
+
+def count_items(sources: Iterable[str | Path]) -> int | None:
+    """About how many items ``read_all`` will give (non-blank lines of JSONL files, one per other
+    file), for a progress bar's ETA; None when it cannot be known cheaply (stdin, unreadable input)."""
+    total = 0
+    for source in sources:
+        path = Path(source)
+        try:
+            if str(source) == "-" or not path.exists():
+                return None
+            files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in
+                     JSONL_SUFFIXES + TEXT_SUFFIXES + tuple(REFUSED_SUFFIXES)] if path.is_dir() else [path]
+            for file in files:
+                if _kind(file) == "jsonl":
+                    with file.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                else:
+                    total += 1
+        except (OSError, ValueError):
+            return None
+    return total

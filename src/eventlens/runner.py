@@ -20,6 +20,7 @@ from typing import IO, Any
 from eventlens import benchmarks
 from eventlens.config import Settings
 from eventlens.ingest import read_all
+from eventlens.parallel import choose_jobs
 from eventlens.models import Article, ArticleError, ArticleResult
 
 
@@ -34,6 +35,8 @@ class RunReport:
     dates: int = 0
     errors: list[ArticleError] = field(default_factory=list)
     seconds: float = 0.0
+    skipped: int = 0  # articles already stored with the same text and settings (ingest)
+    jobs: int = 1
 
     def count(self, result: ArticleResult) -> None:
         self.articles += 1
@@ -43,11 +46,62 @@ class RunReport:
         self.dates += len(result.dates)
 
 
-def _outcomes(inputs: Iterable[str], settings: Settings) -> Iterator[tuple[Article | ArticleError, Any]]:
-    """(input item, result or error) for every article of every input."""
+Item = Article | ArticleError
+
+
+def _outcomes(items: Iterable[Item], settings: Settings, jobs: int) -> Iterator[tuple[Item, Any]]:
+    """(input item, result or error) for every item, in input order, in this process or ``jobs``
+    worker processes."""
+    from eventlens.parallel import process_pairs_parallel
     from eventlens.pipeline import process_pairs
 
-    yield from process_pairs(read_all(inputs, settings.max_chars), settings)
+    if jobs > 1:
+        yield from process_pairs_parallel(items, settings, jobs)
+    else:
+        yield from process_pairs(items, settings)
+
+
+class Progress:
+    """A progress bar on stderr (articles/s, events and errors so far, ETA) when it is a terminal
+    and the run is not quiet; nothing otherwise."""
+
+    def __init__(self, inputs: list[str], report: RunReport, show: bool) -> None:
+        self.report, self.bar, self.task = report, None, None
+        if not show:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+        from rich.progress import Progress as Bar
+
+        from eventlens.ingest import count_items
+
+        self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[rate]} articles/s, {task.fields[events]} events, "
+                                  "{task.fields[errors]} errors"), TimeRemainingColumn(),
+                       console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("coding", total=count_items(inputs), rate="0.0", events=0, errors=0)
+
+    def __enter__(self) -> Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def step(self, started: float) -> None:
+        if self.bar is None or self.task is None:
+            return
+        r = self.report
+        done = r.articles + len(r.errors) + r.skipped
+        rate = r.articles / max(time.perf_counter() - started, 1e-9)
+        self.bar.update(self.task, completed=done, rate=f"{rate:.1f}", events=r.events, errors=len(r.errors))
+
+
+def show_progress(quiet: bool) -> bool:
+    """Whether to draw a progress bar: not quiet, and stderr is a terminal."""
+    return not quiet and sys.stderr.isatty()
 
 
 def report_error(error: ArticleError, stream: IO[str] | None = None) -> None:
@@ -106,20 +160,26 @@ def _record_line(item: Article | ArticleError, result: ArticleResult, include_te
                             result.article_id, getattr(item, "input", ""))
 
 
-def extract_to_jsonl(inputs: Iterable[str], output: Path, settings: Settings, include_text: bool = False) -> RunReport:
+def extract_to_jsonl(inputs: Iterable[str], output: Path, settings: Settings, include_text: bool = False,
+                     jobs: int | None = 1, progress: bool = False) -> RunReport:
     """Write one JSON record per readable article to ``output``; report the others on stderr.
 
-    Every input line or file ends as one record or one reported error.
+    Every input line or file ends as one record or one reported error, in input order.
+    jobs: worker processes (None: every core when there are more than a few articles).
+    progress: draw a progress bar on stderr.
     RAISES UsageError: an output path that cannot be written (before anything is read);
     RunAborted: the output stopped taking writes (a full disk).
     """
     from eventlens.pipeline import load_resources
 
     report, started = RunReport(), time.perf_counter()
+    inputs = list(inputs)
     check_output(output)
     load_resources(settings)  # a missing model or weight file fails here, before the output is touched
-    with _open_out(output) as out:
-        for item, outcome in _outcomes(inputs, settings):
+    report.jobs, items = choose_jobs(jobs, read_all(inputs, settings.max_chars))
+    with _open_out(output) as out, Progress(inputs, report, progress) as bar:
+        for item, outcome in _outcomes(items, settings, report.jobs):
+            bar.step(started)
             if isinstance(outcome, ArticleResult):
                 line = _record_line(item, outcome, include_text)
                 if isinstance(line, str):
@@ -151,14 +211,19 @@ class _Batches:
         self.results = 0
         self.seen: set[str] = set()
         self.fresh: set[str] = set()
+        self.settled: set[str] = set()  # ids read again and found stored unchanged
         self.last = time.monotonic()
         self.stored = 0
 
-    def add(self, item: Article | ArticleError, outcome: ArticleResult | ArticleError) -> None:
+    def note(self, item: Article | ArticleError, outcome: object = None) -> None:
+        """Remember the input ``item`` was read from (its old error rows go at the next write)."""
         source = getattr(item, "input", "") or getattr(outcome, "input", "")
         if source and source not in self.seen:
             self.seen.add(source)
             self.fresh.add(source)
+
+    def add(self, item: Article | ArticleError, outcome: ArticleResult | ArticleError) -> None:
+        self.note(item, outcome)
         if isinstance(outcome, ArticleResult):
             self.items.append((outcome, item if isinstance(item, Article) else None))
             self.results += 1
@@ -171,42 +236,53 @@ class _Batches:
         from eventlens import happenings
         from eventlens.store import Store, StoreError
 
-        if self.items:
+        if self.items or self.fresh or self.settled:
             try:
                 with Store(self.settings.db_path, wait=self.settings.lock_seconds) as store:
                     store.happening_rule = happenings.Rule.from_settings(self.settings)
-                    self.stored += store.write_batch(self.items, self.fresh)
+                    store.coded_with = self.settings.fingerprint()
+                    self.stored += store.write_batch(self.items, self.fresh, self.settled)
             except StoreError as exc:
                 raise RunAborted(f"{exc}; {self.stored} articles stored before it, re-run the same "
                                  "command to finish") from exc
-            self.items, self.results, self.fresh = [], 0, set()
+            self.items, self.results, self.fresh, self.settled = [], 0, set(), set()
         self.last = time.monotonic()
 
 
-def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100) -> RunReport:
+def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100, jobs: int | None = 1,
+           force: bool = False, progress: bool = False) -> RunReport:
     """Extract every article and upsert it into the DuckDB file ``settings.db_path``.
 
     Results and errors are written in input order, in one short transaction per ``batch`` articles
     (or every few seconds), the database opened only for each write. Errors go to the ``errors``
-    table; re-reading an input replaces its earlier error rows.
+    table; re-reading an input replaces its earlier error rows. An article already stored with the
+    same text, date, title and settings fingerprint is skipped without parsing (``force``: code it
+    again), so a killed run started again goes on where it stopped.
+    jobs: worker processes (None: every core when there are more than a few articles).
     RAISES NotAStore, StoreLocked, StoreError: the database cannot be used (before any work);
     RunAborted: the database stopped taking writes during the run (what was written stays).
     """
     from eventlens.pipeline import load_resources
-    from eventlens.store import check_target
+    from eventlens.store import check_target, stored_versions
 
     report, started = RunReport(), time.perf_counter()
+    inputs = list(inputs)
     check_target(settings.db_path, settings.lock_seconds)  # before the model loads; creates nothing
     load_resources(settings)  # fail on a missing model before the store is opened
     batches = _Batches(settings, batch)
+    stored = {} if force else stored_versions(settings.db_path, settings.lock_seconds)
+    items = _unstored(read_all(inputs, settings.max_chars), stored, settings.fingerprint(), report, batches)
+    report.jobs, items = choose_jobs(jobs, items)
     try:
-        for item, outcome in _outcomes(inputs, settings):
-            if isinstance(outcome, ArticleError):
-                report.errors.append(outcome)
-                report_error(outcome)
-            else:
-                report.count(outcome)
-            batches.add(item, outcome)
+        with Progress(inputs, report, progress) as bar:
+            for item, outcome in _outcomes(items, settings, report.jobs):
+                if isinstance(outcome, ArticleError):
+                    report.errors.append(outcome)
+                    report_error(outcome)
+                else:
+                    report.count(outcome)
+                batches.add(item, outcome)
+                bar.step(started)
     except BaseException:  # interrupted (Ctrl-C) or failed: keep what was done
         with suppress(Exception):
             batches.flush()
@@ -216,6 +292,23 @@ def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100) -> RunRe
     return report
 
 
+def _unstored(items: Iterable[Item], stored: dict[str, str], fingerprint: str, report: RunReport,
+              batches: _Batches) -> Iterator[Item]:
+    """The items not already stored as they are: an article whose id, text, date and title match a
+    stored one coded with the same settings is counted as skipped and never parsed."""
+    from eventlens.store import version_key
+
+    for item in items:
+        if isinstance(item, Article) and item.id in stored:
+            date = item.date.isoformat() if item.date else None
+            if stored[item.id] == version_key(item.text_sha256, date, item.title, fingerprint):
+                report.skipped += 1
+                batches.note(item)
+                batches.settled.add(item.id)
+                continue
+        yield item
+
+
 def print_report(report: RunReport, where: str | None = None, stream: IO[str] | None = None) -> None:
     """A short human summary of a run on stderr."""
     stream = stream or sys.stderr
@@ -223,7 +316,9 @@ def print_report(report: RunReport, where: str | None = None, stream: IO[str] | 
     print(
         f"{report.articles} articles: {report.actors} actor mentions, {report.events} events, "
         f"{report.quotes} quotes, {report.dates} dates; {len(report.errors)} errors; "
-        f"{report.seconds:.1f}s ({rate:.1f} articles/s)" + (f"; {where}" if where else ""),
+        + (f"{report.skipped} unchanged articles skipped; " if report.skipped else "")
+        + f"{report.seconds:.1f}s ({rate:.1f} articles/s"
+        + (f", {report.jobs} processes)" if report.jobs > 1 else ")") + (f"; {where}" if where else ""),
         file=stream,
     )
 

@@ -46,6 +46,7 @@ ARTICLE_COLUMNS: Columns = (
     ("source", "VARCHAR"),
     ("origin", "VARCHAR"),
     ("ingested_at", "TIMESTAMP"),
+    ("coded_with", "VARCHAR"),
 )
 
 _ROW_KEYS: Columns = (
@@ -253,6 +254,30 @@ def check_target(path: str | Path, wait: float = LOCK_WAIT_SECONDS) -> None:
         con.close()
 
 
+def version_key(text_sha256: str | None, date: str | None, title: str | None, coded_with: str | None) -> str:
+    """What makes a stored article the same as an input one: its text, date, title and the
+    settings fingerprint it was coded with."""
+    return row_hash(text_sha256, date, title, coded_with)
+
+
+def stored_versions(path: str | Path, wait: float = LOCK_WAIT_SECONDS) -> dict[str, str]:
+    """``article_id -> version_key`` of every article stored in ``path`` (empty when the file does
+    not exist yet): what ``ingest`` may skip."""
+    if str(path) == ":memory:" or not Path(path).exists():
+        return {}
+    try:
+        con = open_reader(path, wait)
+    except NotAStore:  # an empty DuckDB file that ingest may fill
+        return {}
+    try:
+        rows = con.execute("SELECT article_id, text_sha256, date, title, coded_with FROM articles").fetchall()
+    except duckdb.Error:  # a store of before the coded_with column: nothing is skipped
+        return {}
+    finally:
+        con.close()
+    return {row[0]: version_key(*row[1:]) for row in rows}
+
+
 def _quote(name: str) -> str:
     """A SQL identifier in double quotes (column names such as ``end`` are reserved)."""
     return '"' + name.replace('"', '""') + '"'
@@ -297,6 +322,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table, columns in {**TABLES, "meta": META_COLUMNS}.items():
         con.execute(_create_sql(table, columns))
     con.execute('ALTER TABLE errors ADD COLUMN IF NOT EXISTS "input" VARCHAR')  # databases of before the column
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS coded_with VARCHAR")
     happenings.ensure_tables(con)
     row = con.execute("SELECT value FROM meta WHERE key = 'store_schema'").fetchone()
     if row is None:
@@ -313,8 +339,9 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def _article_row(result: ArticleResult, article: Article | None) -> tuple[Any, ...]:
-    """The ``articles`` row: the result's fields plus text and provenance from ``article``."""
+def _article_row(result: ArticleResult, article: Article | None, coded_with: str | None = None) -> tuple[Any, ...]:
+    """The ``articles`` row: the result's fields plus text and provenance from ``article``;
+    ``coded_with`` is the settings fingerprint the result was made with (``Settings.fingerprint``)."""
     date = result.date or (article.date.isoformat() if article and article.date else None)
     text = article.text if article is not None else (result.text or None)
     return (
@@ -327,6 +354,7 @@ def _article_row(result: ArticleResult, article: Article | None) -> tuple[Any, .
         article.source if article else None,
         article.origin if article and article.origin else None,
         _now(),
+        coded_with,
     )
 
 
@@ -390,6 +418,7 @@ class Store:
     """
 
     happening_rule: happenings.Rule | None = None
+    coded_with: str | None = None
 
     def __init__(self, path: str | Path = DEFAULT_PATH, wait: float = LOCK_WAIT_SECONDS) -> None:
         self.path = str(path)
@@ -438,12 +467,13 @@ class Store:
         self.write_batch([error])
 
     def write_batch(self, items: Sequence[ArticleError | tuple[ArticleResult, Article | None]],
-                    fresh_inputs: Iterable[str] = ()) -> int:
+                    fresh_inputs: Iterable[str] = (), settled: Iterable[str] = ()) -> int:
         """Store results and errors in input order, in one transaction; return the results stored.
 
         items: ``(result, article)`` pairs and ArticleErrors, in the order they were read.
         fresh_inputs: resolved inputs read again from their start in this run: their old error rows
             are dropped first, so a re-run leaves only the errors it meets.
+        settled: ids of articles read again and found stored unchanged: their error rows go too.
         An error row is keyed by its resolved input and article id (the line without an id), so a
         re-run replaces it; a stored result clears every error row of its article id, wherever it
         was read; an error for an article already stored says that the stored version is kept.
@@ -458,11 +488,13 @@ class Store:
                 result, article = item
                 results[result.article_id] = (result, article)
                 errors = {k: row for k, row in errors.items() if row[2] != result.article_id}
-        fresh = sorted(set(fresh_inputs))
+        fresh, kept = sorted(set(fresh_inputs)), sorted(set(settled))
 
         def work() -> None:
             if fresh:
                 self.con.execute("DELETE FROM errors WHERE list_contains(?, input)", [fresh])
+            if kept:
+                self.con.execute("DELETE FROM errors WHERE list_contains(?, article_id)", [kept])
             if results:
                 self.con.execute("DELETE FROM errors WHERE list_contains(?, article_id)", [list(results)])
                 self._replace_all(list(results.values()))
@@ -513,7 +545,7 @@ class Store:
         articles: list[tuple[Any, ...]] = []
         children: dict[str, list[tuple[Any, ...]]] = {t: [] for t in CHILD_TABLES}
         for result, article in batch:
-            articles.append(_article_row(result, article))
+            articles.append(_article_row(result, article, self.coded_with))
             for table, rows in child_rows(result).items():
                 children[table].extend(rows)
         ids = [row[0] for row in articles]
