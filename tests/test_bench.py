@@ -30,7 +30,7 @@ def test_bench_times_one_and_two_processes_on_the_same_articles():
     for n in (1, 2):
         assert figures[f"jobs_{n}_s"] > 0 and figures[f"jobs_{n}_articles_per_s"] > 0
         assert figures[f"jobs_{n}_worker_peak_rss_mb"] > 0
-    assert figures["jobs_2_speedup"] == round(figures["jobs_1_s"] / figures["jobs_2_s"], 3)
+    assert abs(figures["jobs_2_speedup"] - figures["jobs_1_s"] / figures["jobs_2_s"]) < 0.01
     assert "jobs_1_speedup" not in figures
 
 

@@ -152,7 +152,7 @@ def test_ingest_links_with_the_rule_of_its_own_settings(tmp_path, monkeypatch):
     from eventlens.store import Store
 
     seen = []
-    monkeypatch.setattr(Store, "write_batch", lambda self, items, fresh: seen.append(self.happening_rule) or 0)
+    monkeypatch.setattr(Store, "write_batch", lambda self, items, fresh, settled=(): seen.append(self.happening_rule) or 0)
     settings = dataclasses.replace(Settings(), db_path=str(tmp_path / "s.duckdb"), happening_window_days=3,
                                    happening_location="off")
     batches = runner._Batches(settings, 10)

@@ -21,7 +21,7 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -98,30 +98,48 @@ class EventModel:
     threshold: float
     meta: dict
 
-    def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
-        """Class probabilities for each feature list (one row per candidate word)."""
-        scores = np.tile(self.bias, (len(rows), 1))
+    def probabilities(self, rows: Sequence[Sequence[str]], floor: float = 0.0) -> np.ndarray:
+        """Class probabilities for each feature list (one row per candidate word).
+
+        Column 0 is the probability that the word states no event. The codes' distribution is
+        computed only for rows whose event probability reaches ``floor`` (the rest get 0 for every
+        code): most candidate words state no event, and the caller never reads their codes.
+        """
         vocab = self.vocabulary
+        found = [[j for j in map(vocab.get, feats) if j is not None] for feats in rows]
+        trigger = 1.0 / (1.0 + np.exp(-self._segment_sums(found, self.trigger_weights, self.bias[0])))
+        probs = np.zeros((len(rows), len(self.classes)), dtype=np.float32)
+        probs[:, 0] = 1.0 - trigger
+        keep = np.flatnonzero(trigger >= floor) if floor > 0 else np.arange(len(rows))
+        if len(keep):
+            codes = self._segment_sums([found[i] for i in keep], self.weights[:, 1:], self.bias[1:])
+            codes -= codes.max(axis=1, keepdims=True)
+            np.exp(codes, out=codes)
+            codes /= codes.sum(axis=1, keepdims=True)
+            probs[keep, 1:] = codes * trigger[keep, None]
+        return probs
+
+    @cached_property
+    def trigger_weights(self) -> np.ndarray:
+        """The weights of column 0 (the "states an event" logit), contiguous."""
+        return np.ascontiguousarray(self.weights[:, 0])
+
+    @staticmethod
+    def _segment_sums(found: Sequence[Sequence[int]], weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
+        """``bias`` plus the sum of the ``weights`` rows each feature-index list names: one gather
+        and one segmented sum for all lists."""
+        out = np.tile(np.asarray(bias, dtype=np.float32), (len(found),) + (1,) * (weights.ndim - 1))
         idx: list[int] = []
         starts: list[int] = []
         filled: list[int] = []
-        for i, feats in enumerate(rows):
-            row = [j for j in map(vocab.get, feats) if j is not None]
+        for i, row in enumerate(found):
             if row:
                 starts.append(len(idx))
                 filled.append(i)
                 idx.extend(row)
-        if idx:  # one gather and one segmented sum for all rows
-            scores[filled] += np.add.reduceat(self.weights[idx], starts, axis=0, dtype=np.float32)
-        # column 0 ("none") holds the logit of "this word states an event"; the others the code logits
-        trigger = 1.0 / (1.0 + np.exp(-scores[:, 0]))
-        codes = scores[:, 1:]
-        codes -= codes.max(axis=1, keepdims=True)
-        np.exp(codes, out=codes)
-        codes /= codes.sum(axis=1, keepdims=True)
-        scores[:, 1:] = codes * trigger[:, None]
-        scores[:, 0] = 1.0 - trigger
-        return scores
+        if idx:
+            out[filled] += np.add.reduceat(weights[idx], starts, axis=0, dtype=np.float32)
+        return out
 
     def best(self, probs: np.ndarray) -> list[tuple[int, str, float]]:
         """(candidate index, code, probability that it states an event), most likely event first:
@@ -321,7 +339,7 @@ def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: Act
         log.info("event model: skipping a sentence with %d candidate words at offset %d", len(cands), sent.start_char)
         return []
     rows = [features(t, sent, lex, index) for t in cands]
-    probs = model.probabilities(rows)
+    probs = model.probabilities(rows, floor=model.threshold)  # codes read only above the threshold
     for i, code, p in model.best(probs)[:3]:
         if p < model.threshold:
             break
@@ -347,7 +365,7 @@ def refusals(cands: Sequence[Token], rows: Sequence[list[str]], sent: Span, mode
         return []
     affirmative = [[f for f in rows[i] if not f.startswith("MOD=") and f not in NEGATION_CUES] + ["MOD=ok"]
                    for i in picks]
-    probs = model.probabilities(affirmative)
+    probs = model.probabilities(affirmative, floor=model.threshold)
     for j, code, p in model.best(probs)[:1]:
         frame = frame_of(cands[picks[j]], code) if p >= model.threshold else None
         if frame is not None and frame.kind.name == REFUSE and (found := _framed(frame, sent, p, index)):
