@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from eventlens.actoring.mention import Mention, Piece
+from eventlens.actoring.nations import load_nations
 from eventlens.dictionaries import ActorLexicon, Agent
+from eventlens.places import load_gazetteer
 
 COMPOSED_TITLE = "compose:country+agent"
+TITLED_NAME = "compose:title+country-coded-name"
 # CAMEO's agent codes, which stand alone when no country is known ("COP", "JUD", "MED" for
 # Reuters): the first blocks of the agent templates of the shipped agent dictionaries, less MUS
 # (Muslim), which as a root is Mauritius.
 AGENT_ONLY_ROOTS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "UAF", "AGR", "BUS", "CRM",
                     "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "RAD",
                     "MOD", "PPL", "REL", "CHR", "JEW", "BUD", "HIN", "NGO"}
+NON_STATE_ROOTS = {"IGO", "NGO", "MNC", "IMG", "WST", "---"}  # roots of no state (see countries.state_root)
 FORMER_WORDS = {"former", "ex", "late", "ousted", "deposed", "exiled", "toppled"}
 ACT_NOUNS = {"proposal", "mediation", "offer", "plan", "initiative", "request", "demand", "attack",
              "raid", "strike", "airstrike", "offensive", "invasion", "sanction", "decision", "statement",
@@ -35,6 +40,8 @@ def _joins(doc: Doc, prev: Piece, piece: Piece) -> bool:
     """True when ``piece`` continues the mention that ends with ``prev``."""
     if _is_name(prev):
         return False
+    if _prefix_of_country(doc, prev, piece):
+        return True
     if piece.entry is not None and piece.kind != "person":
         same_country = prev.entry is not None and (prev.code or "")[:3] == (piece.code or "")[:3]
         if not (same_country and prev.kind in {"country", "metonym"}):
@@ -45,6 +52,23 @@ def _joins(doc: Doc, prev: Piece, piece: Piece) -> bool:
     if gap[0].lower_ not in {"'s", "\u2019s"} or prev.entry is None:
         return False
     return len(gap) == 1 or piece.kind == "agent" and _modifiers_only(gap[1:])
+
+
+def _prefix_of_country(doc: Doc, prev: Piece, piece: Piece) -> bool:
+    """An agent whose template prefixes (``NGO~``) right before a country name it modifies:
+    a national branch of a body ("MSF Belgium": NGOBEL)."""
+    if prev.agent is None or not prev.agent.code.endswith("~") or prev.end != piece.start:
+        return False
+    if piece.entry is None or piece.kind != "country" or len(piece.code or "") != 3:
+        return False
+    return piece.start <= doc[prev.end - 1].head.i < piece.end
+
+
+def _prefixed_code(root: str, group: Sequence[Piece]) -> str:
+    """A prefix agent's code over the root with the group's first suffix agent applied."""
+    prefix = next(p.agent.code for p in group if p.agent is not None and p.agent.code.endswith("~"))
+    suffix = next((p.agent.code for p in group if p.agent is not None and p.agent.code.startswith("~")), None)
+    return prefix[:-1] + (compose_code(root, suffix) if suffix else root)
 
 
 def _demonym_of_title(doc: Doc, before: list[Piece], group: list[Piece]) -> bool:
@@ -73,6 +97,7 @@ def compose(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon
     RETURNS: the mentions, the unknown names no title codes, and the agent-only groups
         ("protesters", "the rebels") that coreference or the context may code later.
     """
+    pieces = titled_names(doc, pieces, lexicon)
     groups: list[list[Piece]] = []
     for piece in pieces:
         if groups and _joins(doc, groups[-1][-1], piece):
@@ -96,6 +121,46 @@ def compose(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon
         elif all(p.agent is not None for p in group):
             bare.append(group)
     return mentions, unknown, bare
+
+
+def titled_names(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon) -> list[Piece]:
+    """A dictionary name coded with a bare country code (``ROMENDACIL [BRE]``) right after a
+    person's title it names ("Prime Minister Romendacil", "Bree's prime minister, Romendacil,")
+    is that person, not the country: the piece becomes a person with the title, so that its
+    mention composes the country with the title (BREGOV)."""
+    out = list(pieces)
+    for k in range(1, len(out)):
+        prev, piece = out[k - 1], out[k]
+        gap = doc[prev.end : piece.start]
+        if prev.kind == "agent" and all(t.text == "," for t in gap) and len(gap) <= 1 \
+                and _country_coded_name(doc, piece, lexicon) and _titles_name(doc, prev, piece):
+            out[k] = replace(piece, kind="person", agent=prev.agent)
+    return out
+
+
+def _country_coded_name(doc: Doc, piece: Piece, lexicon: ActorLexicon) -> bool:
+    """An entry of no stated kind whose code is a bare country code but whose words name
+    neither that country (its dictionary name or any name in the nations table) nor a place."""
+    code = piece.code or ""
+    if piece.kind != "country" or piece.entry is None or piece.entry.kind or len(code) != 3 \
+            or code in AGENT_ONLY_ROOTS or code in NON_STATE_ROOTS:
+        return False
+    text = doc[piece.start : piece.end].text
+    names = {text.lower(), piece.entry.name.lower()}
+    if lexicon.country_name(code).lower() in names or any(load_nations().code_of(n) for n in names):
+        return False
+    return not load_gazetteer().candidates(text)
+
+
+def _titles_name(doc: Doc, title: Piece, name: Piece) -> bool:
+    """A person's title (``~`` template, last word a person's office) that modifies the name
+    ("Prime Minister Romendacil") or that the name stands in apposition to ("Bree's prime
+    minister Romendacil")."""
+    agent = title.agent
+    if agent is None or not agent.code.startswith("~") or not person_title(agent):
+        return False
+    last, root = doc[title.end - 1], doc[name.start : name.end].root
+    return name.start <= last.head.i < name.end or root.dep_ == "appos" and root.head.i == last.i
 
 
 def compose_code(base: str, template: str) -> str:
@@ -138,6 +203,8 @@ def _group_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon, covered:
                        alt_codes=entry_alts(base))
     root = base.code[:3] if base.kind == "metonym" else base.code  # "Cairo's security chief": EGYCOP
     code = compose_code(root, agent.code) if agent else base.code
+    if agent is not None and agent.code.endswith("~") and len(root) == 3:
+        code = _prefixed_code(root, group)  # "MSF Arnor government": NGOARNGOV
     head = doc[last.end - 1]
     kind = "title" if head.tag_ in {"NN", "NNP"} and person_title(agent) and agent else "group"
     name = doc[start:last.end].text
@@ -237,7 +304,10 @@ def _person_mention(doc: Doc, group: list[Piece], base: Piece | None, agent: Age
     start = _extend_title(doc, group[0].start, last.end, covered)
     if last.entry is not None:
         code = _title_code(doc, last, agent, start)
-        return Mention(start, last.end, code, last.entry.name, "person", last.entry.rule, _titles(group),
+        rule = last.entry.rule
+        if last.kind == "person" and agent and len(code) == 3 and code not in AGENT_ONLY_ROOTS and not last.entry.kind:
+            code, rule = compose_code(code, agent.code), TITLED_NAME  # "Prime Minister Romendacil" [BRE]: BREGOV
+        return Mention(start, last.end, code, last.entry.name, "person", rule, _titles(group),
                        alt_codes=entry_alts(last))
     name = doc[last.start : last.end].text
     if base is None or not base.code:

@@ -6,11 +6,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventlens.actoring.compose import AGENT_ONLY_ROOTS, compose_code, person_title
+from eventlens.actoring.compose import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, compose_code, person_title
 from eventlens.actoring.mention import Mention, Piece
 from eventlens.dictionaries import Agent
 
-NON_STATE_ROOTS = {"IGO", "NGO", "MNC", "IMG", "WST", "---"}
 HARDWARE_ROOTS = {"TANK", "HELICOPTER", "AIRCRAFT", "WARPLANE", "FIGHTER_JET", "WARSHIP", "DRONE", "MISSILE"}
 LOCATIVE_PREPS = {"in", "at", "into", "inside", "outside", "near"}
 

@@ -13,6 +13,7 @@ from eventlens.actoring.mention import Mention, Piece
 from eventlens.dictionaries import Agent
 
 OWNER_PREPS = {"of", "in"}
+LIST_JOINERS = {",", "and", "or"}
 OWNER_KINDS = {"country", "metonym"}
 # Bodies of a state that "in" + a country or capital owns ("a court in Nairobi", "the police in
 # Lagos"); an embassy or a spy in a country belongs to another.
@@ -35,7 +36,10 @@ def owner_after(doc: Doc, end: int, by_start: dict[int, Piece]) -> Piece | None:
 
 
 def co_owners(doc: Doc, owner: Piece, by_start: dict[int, Piece]) -> list[Piece]:
-    """The countries coordinated with the first owner ("of Arnor, Osgiliath and Gondor")."""
+    """The countries coordinated with the first owner ("of Arnor, Osgiliath and Gondor"): its
+    conjuncts in the parse, and the countries listed right after it that the parser made
+    conjuncts of something else ("Lawmakers in Fornost and Gondor", "Gondor" a conjunct of
+    "Lawmakers")."""
     out, stack = [], [doc[owner.start : owner.end].root]
     while stack:
         tok = stack.pop()
@@ -45,7 +49,44 @@ def co_owners(doc: Doc, owner: Piece, by_start: dict[int, Piece]) -> list[Piece]
                 piece = _piece_over(child.i, by_start)
                 if piece is not None and piece.kind in OWNER_KINDS and state_root(piece.code or ""):
                     out.append(piece)
-    return sorted(out, key=lambda p: p.start)
+    listed = [p for p in _listed_after(doc, owner, by_start) if p not in out]
+    root = state_root(owner.code or "")
+    return sorted((p for p in out + listed if not _place_of(doc, p, root)), key=lambda p: p.start)
+
+
+def _place_of(doc: Doc, piece: Piece, root: str | None) -> bool:
+    """"Benghazi, Libya": a country after a comma that names the owner's own country places it."""
+    return piece.start > 0 and doc[piece.start - 1].text == "," and state_root(piece.code or "") == root
+
+
+def _listed_after(doc: Doc, owner: Piece, by_start: dict[int, Piece]) -> list[Piece]:
+    """Whole country names listed right after the owner, joined by commas and a last
+    "and"/"or" that makes the last one a conjunct in the parse: "in Fornost and Gondor",
+    "of A, B and C" (not "in Paris, France")."""
+    out, pos, closed = [], owner.end, False
+    while pos < len(doc) and doc[pos].lower_ in LIST_JOINERS:
+        nxt = pos + 1
+        while nxt < len(doc) and doc[nxt].lower_ in LIST_JOINERS:
+            nxt += 1
+        piece = by_start.get(nxt)
+        if piece is None or piece.entry is None or piece.kind not in OWNER_KINDS or not state_root(piece.code or ""):
+            break
+        if _goes_on(doc, piece, by_start):
+            break
+        out.append(piece)
+        closed = doc[nxt - 1].lower_ in {"and", "or"} and doc[piece.start : piece.end].root.dep_ == "conj"
+        pos = piece.end
+        if closed:
+            break
+    return out if closed else []
+
+
+def _goes_on(doc: Doc, piece: Piece, by_start: dict[int, Piece]) -> bool:
+    """The country name starts a longer phrase ("Gondor's army", "Gondor troops")."""
+    if piece.end >= len(doc):
+        return False
+    nxt = by_start.get(piece.end)
+    return doc[piece.end].lower_ in {"'s", "\u2019s"} or nxt is not None and nxt.kind == "agent"
 
 
 def _piece_over(i: int, by_start: dict[int, Piece]) -> Piece | None:
@@ -70,9 +111,10 @@ def _modified_start(doc: Doc, start: int) -> int:
     return start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
 
 
-def _recode_owners(mentions: list[Mention], owners: Sequence[Piece], agent: Agent) -> list[Mention]:
+def _recode_owners(doc: Doc, mentions: list[Mention], owners: Sequence[Piece], agent: Agent) -> list[Mention]:
     """Each coordinated owner country keeps its own mention, coded as the agent that acts, the
-    bare country as its alternative ("Ukraine" in "the leaders of Russia, Ukraine ...": UKRGOV, alt UKR)."""
+    bare country as its alternative ("Ukraine" in "the leaders of Russia, Ukraine ...": UKRGOV, alt UKR);
+    an owner whose mention was dropped as a place ("Lawmakers in Fornost and Gondor") gets one back."""
     spans = {(p.start, p.end) for p in owners}
     out = []
     for m in mentions:
@@ -80,8 +122,16 @@ def _recode_owners(mentions: list[Mention], owners: Sequence[Piece], agent: Agen
         if (m.start, m.end) in spans and root and m.kind in OWNER_KINDS:
             m = Mention(m.start, m.end, compose_code(root, agent.code), m.name, m.kind,
                         "compose:agent+of-countries", m.titles, alt_codes=(m.code,))
+            spans.discard((m.start, m.end))
         out.append(m)
-    return out
+    for p in owners:
+        root = state_root(p.code or "")
+        if (p.start, p.end) not in spans or root is None or p.entry is None \
+                or any(m.start < p.end and p.start < m.end for m in out):
+            continue
+        out.append(Mention(p.start, p.end, compose_code(root, agent.code), doc[p.start : p.end].text, p.kind,
+                           "compose:agent+of-countries", frozenset({"@" + root}), alt_codes=(p.code or "",)))
+    return sorted(out, key=lambda m: m.start)
 
 
 def code_owned(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]], pieces: Sequence[Piece]
@@ -89,7 +139,8 @@ def code_owned(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]], p
     """Agent-only groups followed by of/in + a country or capital become one composed mention
     (the country's own mention is dropped); with several coordinated countries ("the leaders
     of Russia, Ukraine, Germany and France") each country stays its own actor coded as the agent
-    (RUSGOV, alt RUS), and the agent words get no mention of their own;
+    (RUSGOV, alt RUS), and the agent words get no mention of their own, except after "in"
+    ("Lawmakers in Fornost and Gondor": "Lawmakers in Fornost" FORLEG, "Gondor" GONLEG);
     RETURNS the mentions and the groups left bare."""
     by_start = {p.start: p for p in pieces}
     out, left = list(mentions), []
@@ -102,9 +153,11 @@ def code_owned(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]], p
         start = _modified_start(doc, group[0].start)
         code = compose_code(state_root(owner.code or "") or "", agent.code)
         others = co_owners(doc, owner, by_start)
-        if others:
-            out = _recode_owners(out, [owner, *others], agent)
+        if others and doc[group[-1].end].lower_ != "in":
+            out = _recode_owners(doc, out, [owner, *others], agent)
             continue
+        if others:  # "Lawmakers in Fornost and Gondor": "in" is a place for the event coder, so the
+            out = _recode_owners(doc, out, others, agent)  # first owner still composes with the agent
         end = owner.end
         name = doc[start:end].text
         name = name[4:] if name.lower().startswith("the ") else name
