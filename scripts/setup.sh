@@ -17,7 +17,7 @@ fi
 stamp=.venv/.eventlens-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".[test,web]"
+  .venv/bin/python -m pip install --quiet -e ".[test,web,dask]"
   touch "$stamp"
 fi
 # Browser tests drive Debian's chromium through Playwright (never `playwright install`); install it

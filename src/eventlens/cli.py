@@ -96,6 +96,15 @@ ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML file o
 JobsOpt = Annotated[Optional[int], typer.Option(
     "--jobs", "-j", min=1, help="Worker processes [default: every core for more than a few articles].")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary (errors are still shown).")]
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; dask: Dask workers "
+                                           "(pip install 'eventlens[dask]'), Parquet output by month.")]
+SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) "
+                                                     "[default: a local cluster of 2 workers].")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", help="Return at most this many rows.")]
 
@@ -130,11 +139,17 @@ def extract(
     config: ConfigOpt = None,
     jobs: JobsOpt = None,
     quiet: QuietOpt = False,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
-    """Extract one RESULT-SCHEMA record per article into a JSONL file, in input order."""
+    """Extract one RESULT-SCHEMA record per article into a JSONL file, in input order; with
+    --engine dask, into a folder of Parquet tables by publication month."""
     settings = _settings(config, spacy_model=model)
-    report = runner.extract_to_jsonl(inputs, output, settings, include_text=include_text, jobs=jobs,
-                                     progress=runner.show_progress(quiet))
+    if engine is Engine.dask:
+        report = runner.extract_dask(inputs, output, settings, scheduler)
+    else:
+        report = runner.extract_to_jsonl(inputs, output, settings, include_text=include_text, jobs=jobs,
+                                         progress=runner.show_progress(quiet))
     if not quiet:
         runner.print_report(report, f"wrote {output}" if str(output) != "-" else None)
     raise typer.Exit(1 if report.errors else 0)
@@ -149,11 +164,17 @@ def ingest(
     jobs: JobsOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Code every article again, even those stored unchanged.")] = False,
     quiet: QuietOpt = False,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract articles and store them in DuckDB. Articles stored with the same text and settings are
-    skipped, so an interrupted run started again goes on where it stopped."""
+    skipped, so an interrupted run started again goes on where it stopped. A folder written by
+    `extract --engine dask` is loaded as it is."""
     settings = _settings(config, spacy_model=model, db_path=str(db) if db else None)
-    report = runner.ingest(inputs, settings, jobs=jobs, force=force, progress=runner.show_progress(quiet))
+    if engine is Engine.dask:
+        report = runner.ingest_dask(inputs, settings, scheduler)
+    else:
+        report = runner.ingest(inputs, settings, jobs=jobs, force=force, progress=runner.show_progress(quiet))
     if not quiet:
         runner.print_report(report, f"stored in {settings.db_path}")
     raise typer.Exit(1 if report.errors else 0)

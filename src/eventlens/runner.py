@@ -268,6 +268,12 @@ def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100, jobs: in
     report, started = RunReport(), time.perf_counter()
     inputs = list(inputs)
     check_target(settings.db_path, settings.lock_seconds)  # before the model loads; creates nothing
+    for folder in [i for i in inputs if is_parquet_output(i)]:  # coded already (``extract --engine dask``)
+        _load_parquet(folder, settings, report)
+    inputs = [i for i in inputs if not is_parquet_output(i)]
+    if not inputs:
+        report.seconds = time.perf_counter() - started
+        return report
     load_resources(settings)  # fail on a missing model before the store is opened
     batches = _Batches(settings, batch)
     stored = {} if force else stored_versions(settings.db_path, settings.lock_seconds)
@@ -290,6 +296,63 @@ def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100, jobs: in
     batches.flush()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def is_parquet_output(path: str | Path) -> bool:
+    """Whether ``path`` is a folder of Parquet output (``extract --engine dask``): one with an
+    ``articles/`` or ``errors/`` table folder."""
+    folder = Path(path)
+    return folder.is_dir() and any((folder / table).is_dir() for table in ("articles", "errors"))
+
+
+def extract_dask(inputs: Iterable[str], out_dir: Path, settings: Settings, scheduler: str | None = None,
+                 partition_size: int = 200) -> RunReport:
+    """Code ``inputs`` on Dask workers into a folder of Parquet tables by publication month
+    (``scale.run_dask``); each error is reported on stderr as its partition finishes.
+    RAISES UsageError: dask missing, ``out_dir`` not a folder, a scheduler that cannot be reached."""
+    from eventlens.scale import run_dask
+
+    if str(out_dir) == "-":
+        raise UsageError("the dask engine writes a folder of Parquet files: give -o a folder name")
+    report = run_dask(list(inputs), settings, out_dir, scheduler, partition_size, on_error=report_error)
+    report.jobs = 0
+    return report
+
+
+def ingest_dask(inputs: Iterable[str], settings: Settings, scheduler: str | None = None,
+                partition_size: int = 200) -> RunReport:
+    """``ingest`` on Dask: code into a Parquet folder beside the database, load it into the store,
+    delete the folder. The folder must be one every worker can write (on a cluster, run
+    ``extract --engine dask -o SHARED_FOLDER`` and ``ingest SHARED_FOLDER`` instead)."""
+    import shutil
+    import tempfile
+
+    from eventlens import happenings
+    from eventlens.scale import store_from_parquet
+    from eventlens.store import check_target
+
+    check_target(settings.db_path, settings.lock_seconds)
+    folder = Path(tempfile.mkdtemp(prefix=".eventlens-parquet-", dir=Path(settings.db_path).absolute().parent))
+    try:
+        report = extract_dask(inputs, folder, settings, scheduler, partition_size)
+        store_from_parquet(folder, settings.db_path, settings.lock_seconds, happenings.Rule.from_settings(settings))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return report
+
+
+def _load_parquet(folder: str, settings: Settings, report: RunReport) -> None:
+    """Load one Parquet output folder into the store, counting what it held."""
+    from eventlens import happenings
+    from eventlens.scale import store_from_parquet
+
+    counts = store_from_parquet(folder, settings.db_path, settings.lock_seconds,
+                                happenings.Rule.from_settings(settings))
+    report.articles += counts.get("articles", 0)
+    report.actors += counts.get("actors", 0)
+    report.events += counts.get("events", 0)
+    report.quotes += counts.get("quotes", 0)
+    report.dates += counts.get("dates", 0)
 
 
 def _unstored(items: Iterable[Item], stored: dict[str, str], fingerprint: str, report: RunReport,
@@ -364,7 +427,12 @@ def query_rows(kind: str, db_path: str, wait: float | None = None, **filters: An
     from eventlens.store import LOCK_WAIT_SECONDS, open_reader
 
     check_filters(filters)
-    con = open_reader(db_path, LOCK_WAIT_SECONDS if wait is None else wait)
+    if is_parquet_output(db_path):  # a folder written by ``extract --engine dask``
+        from eventlens.scale import open_parquet
+
+        con = open_parquet(db_path)
+    else:
+        con = open_reader(db_path, LOCK_WAIT_SECONDS if wait is None else wait)
     try:
         rows = getattr(query, kind)(con, **{k: v for k, v in filters.items() if v is not None})
     except ValueError as exc:  # the query's own check of a filter value
