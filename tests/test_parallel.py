@@ -168,3 +168,20 @@ def test_a_worker_ends_itself_when_its_parent_is_killed(tmp_path: Path) -> None:
         time.sleep(0.2)
     alive = Path(f"/proc/{worker}/status").exists() and "State:\tZ" not in Path(f"/proc/{worker}/status").read_text()
     assert not alive
+
+
+def test_a_rerun_with_everything_stored_loads_no_model(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    from eventlens import pipeline
+    from eventlens.parse import ModelNotInstalled
+
+    settings = load_settings().replace(db_path=str(tmp_path / "r.duckdb"))
+    runner.ingest([str(corpus)], settings)
+
+    def no_loading(_settings):
+        raise AssertionError("the model was loaded for a run with nothing to code")
+
+    monkeypatch.setattr(pipeline, "load_resources", no_loading)
+    again = runner.ingest([str(corpus)], settings)
+    assert again.skipped == 5 and again.articles == 0
+    with pytest.raises(ModelNotInstalled):  # a missing model still fails before any work
+        runner.ingest([str(corpus)], settings.replace(spacy_model="no_such_pipeline_xyz"))

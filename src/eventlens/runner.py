@@ -262,7 +262,7 @@ def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100, jobs: in
     RAISES NotAStore, StoreLocked, StoreError: the database cannot be used (before any work);
     RunAborted: the database stopped taking writes during the run (what was written stays).
     """
-    from eventlens.pipeline import load_resources
+    from eventlens.pipeline import check_resources, load_resources
     from eventlens.store import check_target, stored_versions
 
     report, started = RunReport(), time.perf_counter()
@@ -274,9 +274,12 @@ def ingest(inputs: Iterable[str], settings: Settings, batch: int = 100, jobs: in
     if not inputs:
         report.seconds = time.perf_counter() - started
         return report
-    load_resources(settings)  # fail on a missing model before the store is opened
-    batches = _Batches(settings, batch)
     stored = {} if force else stored_versions(settings.db_path, settings.lock_seconds)
+    if stored:  # much may be skipped: load the model only when an article is to be coded
+        check_resources(settings)
+    else:
+        load_resources(settings)  # fail on a missing model before the store is opened
+    batches = _Batches(settings, batch)
     items = _unstored(read_all(inputs, settings.max_chars), stored, settings.fingerprint(), report, batches)
     report.jobs, items = choose_jobs(jobs, items)
     try:
