@@ -167,6 +167,8 @@ def test_a_worker_ends_itself_when_its_parent_is_killed(tmp_path: Path) -> None:
             break
         time.sleep(0.2)
     alive = Path(f"/proc/{worker}/status").exists() and "State:\tZ" not in Path(f"/proc/{worker}/status").read_text()
+    if alive:  # do not leave it running
+        os.kill(worker, signal.SIGKILL)
     assert not alive
 
 
