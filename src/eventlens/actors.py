@@ -2,15 +2,20 @@
 
 Steps, in order (all inside :func:`extract`; the code lives in :mod:`eventlens.actoring`):
 
-1. pieces: longest dictionary matches (actor entries and agent nouns, case-insensitive)
-   plus spaCy PERSON entities that no entry covers, titles in them aside ("Imam X")
+1. pieces: longest dictionary matches (actor entries and agent nouns, case-insensitive; the
+   news outlets of ``data/actors/media-outlets.tsv`` only as written, "AP" not "ap") plus
+   spaCy PERSON entities that no entry covers, titles in them aside ("Imam X")
    (:mod:`~eventlens.actoring.pieces`);
 2. composition: adjacent pieces form one mention ("Ukrainian President Volodymyr Zelensky",
    "Russian troops", "Russia's foreign ministry"); a known person keeps their own code, an
-   unknown name takes its title's ("Prime Minister Jan Novak": GOV)
+   unknown name takes its title's ("Prime Minister Jan Novak": GOV); a country coordinated
+   with a nationality shares its agent ("U.S. and Russian negotiators"), a nationality before
+   a people is that country's civilians ("Iraqi Kurds") and one before a thing it owns stands
+   for the owner ("shelled Georgian positions": GEOMIL, :mod:`~eventlens.actoring.descriptions`)
    (:mod:`~eventlens.actoring.compose`);
 3. places: a capital, building or country that is the object of in/at/from/... is a place,
-   not an actor (:mod:`~eventlens.actoring.context`); named organisations no dictionary knows
+   not an actor, and a wire credit ("(Reuters) -") no actor at all
+   (:mod:`~eventlens.actoring.context`); named organisations no dictionary knows
    take the code of their name's head ("the Regional Court": JUD,
    :mod:`~eventlens.actoring.orgs`);
 4. coreference: surnames, definite titles ("the French president", "the rebels") and the
@@ -20,6 +25,8 @@ Steps, in order (all inside :func:`extract`; the code lives in :mod:`eventlens.a
    (:mod:`~eventlens.actoring.titles`, :mod:`~eventlens.actoring.coref`); agent-only groups
    ("protesters") take the country that owns them ("the government of Yemen",
    :mod:`~eventlens.actoring.owners`), else of their context (:mod:`~eventlens.actoring.countries`);
+   a people named as an ethnic group takes the state the text places it in ("ethnic Albanians
+   demonstrated in Serbia": SRBCVL);
 5. agent-only groups nothing coded ("The court", "Federal Police") become actors with the
    country their name, owner, clause or context gives, else CAMEO's agent-only code ("JUD",
    "COP"); so do names with a title in apposition (:mod:`~eventlens.actoring.bare`);
@@ -36,9 +43,9 @@ from spacy.tokens import Doc
 
 from eventlens.actoring.bare import code_bare
 from eventlens.actoring.compose import compose, compose_code, join_bodies
-from eventlens.actoring.context import is_place
+from eventlens.actoring.context import is_credit, is_place
 from eventlens.actoring.coref import resolve_bodies, resolve_possessed, resolve_pronouns, resolve_surnames
-from eventlens.actoring.countries import code_from_context
+from eventlens.actoring.countries import code_ethnic, code_from_context
 from eventlens.actoring.groups import resolve_groups
 from eventlens.actoring.names import canonical_names
 from eventlens.actoring.orgs import name_organisations
@@ -74,12 +81,13 @@ def extract(doc: Doc, article: Article, lexicon: ActorLexicon) -> list[Actor]:
     keys = token_keys(doc)
     pieces = find_pieces(doc, keys, lexicon, article.date)
     mentions, unknown, bare = compose(doc, pieces, lexicon)
-    mentions = join_bodies(doc, [m for m in mentions if not is_place(doc, m)])
+    mentions = join_bodies(doc, [m for m in mentions if not is_place(doc, m) and not is_credit(doc, m)])
     mentions, bare = name_organisations(doc, mentions, bare, pieces, keys)
     mentions, bare = code_owned(doc, mentions, bare, pieces)
     mentions = resolve_surnames(doc, mentions, unknown, pieces)
     mentions = resolve_titles(doc, mentions, pieces)
     mentions = code_from_context(doc, mentions, bare, pieces)
+    mentions = code_ethnic(doc, mentions, pieces)
     mentions = resolve_possessed(doc, mentions, bare)
     mentions = resolve_pronouns(doc, mentions)
     mentions = resolve_bodies(doc, mentions)

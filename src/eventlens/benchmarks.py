@@ -21,6 +21,7 @@ REGISTRY: dict[str, str] = {
     "seed": "eventlens.evals.articles",
     "devset": "eventlens.evals.articles",
     "actors": "eventlens.evals.actors",
+    "t17actors": "eventlens.evals.t17actors",
     "petrarch": "eventlens.evals.petrarch",
     "plover": "eventlens.evals.plover",
     "plv": "eventlens.evals.plv",

@@ -418,7 +418,16 @@ def iter_problems(*results: ActorFile | AgentFile) -> Iterator[Problem]:
 # ---------------------------------------------------------------------------
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "actors"
+OUTLETS_FILE = "media-outlets.tsv"
 COMPACT_VERSION = 1
+# CAMEO's agent codes, which stand alone when no country is known ("COP", "JUD", "MED" for
+# Reuters): the first blocks of the agent templates of the shipped agent dictionaries, less MUS
+# (Muslim), which as a root is Mauritius. None of them is a country.
+AGENT_ONLY_ROOTS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "UAF", "AGR", "BUS", "CRM",
+                              "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "RAD",
+                              "MOD", "PPL", "REL", "CHR", "JEW", "BUD", "HIN", "NGO"})
+NON_STATE_ROOTS = frozenset({"IGO", "NGO", "MNC", "IMG", "WST", "---"})  # roots of no state
+ORGANISATION_ROOTS = frozenset({"IGO", "NGO", "MNC", "IMG"})  # classes of organisation, no one's name
 AGENT_SUFFIXES = ("", "s", "es", "er", "ers", "ry", "ries")
 _WHOLE = "\x00"
 MIN_STEM = 4  # a shorter stem ("AU", "KU") matches only its own word, not "Australian"
@@ -434,11 +443,13 @@ class LexEntry:
     codes: tuple[CodeSpan, ...]
     source: str
     kind: str | None = None
+    display: str | None = None  # the canonical name as written ("CNN", "The Guardian"), when known
 
     @property
     def name(self) -> str:
-        """Canonical name: the root phrase in display form."""
-        return display_name(self.root)
+        """Canonical name: the name as written when the source gives it, else the root phrase
+        in display form."""
+        return self.display or display_name(self.root)
 
     def code_on(self, day: date | None) -> str | None:
         """The code valid on ``day`` (see :func:`eventlens.dictionaries.pick_code`)."""
@@ -471,6 +482,7 @@ class ActorLexicon:
     _agent_trie: dict[str, Any] = field(default_factory=dict)
     _name_sources: dict[str, str] = field(default_factory=dict)
     _by_root: dict[str, int] = field(default_factory=dict)
+    _cased_trie: dict[str, Any] = field(default_factory=dict)
 
     def add_entry(self, entry: LexEntry, phrases: Iterable[Phrase]) -> None:
         """Index ``entry`` under each phrase; a later phrase overrides an earlier one.
@@ -492,7 +504,11 @@ class ActorLexicon:
             self._set_country_name(entry.codes[0].code, entry)
 
     def _set_country_name(self, code: str, entry: LexEntry) -> None:
-        """The first bare-code entry of a source names the country; later sources override."""
+        """The first bare-code entry of a source names the country; later sources override.
+        An agent-only code or an organisation class ("REUTERS [MED]", "UNOCAL [MNC]") names
+        no country: "MED" is not "Reuters"."""
+        if code in AGENT_ONLY_ROOTS or code in ORGANISATION_ROOTS:
+            return
         if self._name_sources.get(code) != entry.source:
             self.country_names[code] = entry.name
             self._name_sources[code] = entry.source
@@ -507,6 +523,32 @@ class ActorLexicon:
         found = _longest(self._actor_trie, keys, start)
         return Match(start, found[0], found[1]) if found else None
 
+    def add_cased(self, entry: LexEntry, names: Iterable[tuple[str, ...]]) -> None:
+        """Index ``entry`` under names that match only with their own capitalisation (or in
+        capitals): ``("AP",)`` matches "AP", never "ap"; a leading "the" matches in any case."""
+        index = len(self.entries)
+        self.entries.append(entry)
+        for words in names:
+            node = self._cased_trie
+            for word in words:
+                node = node.setdefault(word.lower(), {})
+            node.setdefault(_WHOLE, []).append((words, index))
+
+    def match_cased(self, keys: Sequence[str], texts: Sequence[str], start: int) -> Match | None:
+        """Longest name of :meth:`add_cased` at token ``start`` whose capitalisation agrees with
+        ``texts`` (the tokens as written; ``keys`` are the same lower-cased)."""
+        node, best, pos = self._cased_trie, None, start
+        while pos < len(keys):
+            node = node.get(keys[pos])
+            if node is None:
+                break
+            pos += 1
+            for words, index in node.get(_WHOLE, ()):
+                if _same_case(words, texts[start:pos]):
+                    best = Match(start, pos, index)
+                    break
+        return best
+
     def match_agent(self, keys: Sequence[str], start: int) -> Match | None:
         """Longest agent match starting at token ``start``."""
         found = _longest(self._agent_trie, keys, start, AGENT_SUFFIXES)
@@ -517,12 +559,35 @@ class ActorLexicon:
         return self.country_names.get(code[:3], code[:3])
 
 
+def _same_case(words: Sequence[str], texts: Sequence[str]) -> bool:
+    """Token texts written as ``words`` are, or in capitals; a first "the" in any case."""
+    for i, (word, text) in enumerate(zip(words, texts, strict=True)):
+        text = text.replace("\u2019", "'")
+        if i == 0 and word.lower() == "the" and text.lower() == "the":
+            continue
+        if text != word and not (text.isupper() and text == word.upper()):
+            return False
+    return True
+
+
+def _apart_apostrophes(words: Sequence[str]) -> tuple[str, ...]:
+    """A plural possessive written in one word ("workers'") as spaCy splits it ("workers", "'")."""
+    out: list[str] = []
+    for word in words:
+        if len(word) > 2 and word.endswith("s'"):
+            out.extend([word[:-1], "'"])
+        else:
+            out.append(word)
+    return tuple(out)
+
+
 def _insert(trie: dict[str, Any], phrase: Phrase, index: int) -> None:
     """Put ``phrase`` into ``trie``; the last word goes to the stem table when a stem."""
     node = trie
-    for word in phrase.words[:-1]:
+    words = _apart_apostrophes(phrase.words)
+    for word in words[:-1]:
         node = node.setdefault(word, {})
-    last = phrase.words[-1]
+    last = words[-1]
     if phrase.stem:
         node.setdefault(_STEMS, {})[last] = index
     else:
@@ -631,11 +696,126 @@ def _report(lexicon: ActorLexicon, problems: Sequence[Problem]) -> None:
     lexicon.problems.extend(problems)
 
 
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A news organisation of ``data/actors/media-outlets.tsv``.
+
+    name (str): its canonical name as written. country (str): its home country (ISO3).
+    international (bool): it gathers and publishes news worldwide for a worldwide audience.
+    names (tuple[str, ...]): every name it is matched by, the canonical one first.
+    line (int): its line in the file.
+    """
+
+    name: str
+    country: str
+    international: bool
+    names: tuple[str, ...]
+    line: int = 0
+
+    @property
+    def code(self) -> str:
+        """An international outlet is ``MED`` (CAMEO's media role, no country: it reports on
+        every country), a national one its country's media (``SYRMED``)."""
+        return "MED" if self.international else self.home_code
+
+    @property
+    def home_code(self) -> str:
+        """Its home country's media code (``GBRMED`` for Reuters)."""
+        return f"{self.country}MED"
+
+    @property
+    def root(self) -> str:
+        """Its dictionary root ("Associated Press": ``ASSOCIATED_PRESS``): the same root as a
+        Phoenix entry of the outlet, which it then replaces."""
+        name = self.name[4:] if self.name.lower().startswith("the ") else self.name
+        return "_".join(name.upper().split())
+
+
+@dataclass(slots=True)
+class OutletFile:
+    """What the outlets file gave: outlets and the problems found."""
+
+    outlets: list[Outlet] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+_COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
+_SCOPES = {"international": True, "national": False}
+
+
+def read_outlet_lines(lines: Iterable[str], name: str = "<text>") -> OutletFile:
+    """Read outlet rows (``name <TAB> country <TAB> scope [<TAB> other names]``, ``#``
+    comments); a malformed row goes to ``problems`` with its line and is skipped."""
+    out = OutletFile()
+    for lineno, raw in enumerate(lines, 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) not in (3, 4) or not cols[0]:
+            out.problems.append(Problem(name, lineno, "an outlet row needs a name, a country, a scope and optional other names"))
+            continue
+        if not _COUNTRY_RE.match(cols[1]) or cols[1] in AGENT_ONLY_ROOTS or cols[1] in NON_STATE_ROOTS:
+            out.problems.append(Problem(name, lineno, f"bad country code {cols[1]!r}"))
+            continue
+        if cols[2] not in _SCOPES:
+            out.problems.append(Problem(name, lineno, f"scope must be international or national, not {cols[2]!r}"))
+            continue
+        others = [n.strip() for n in (cols[3] if len(cols) == 4 else "").split(";") if n.strip()]
+        out.outlets.append(Outlet(cols[0], cols[1], _SCOPES[cols[2]], tuple(dict.fromkeys([cols[0], *others])), lineno))
+    return out
+
+
+@lru_cache(maxsize=4)
+def read_outlets(path: Path = DATA_DIR / OUTLETS_FILE) -> OutletFile:
+    """Read the outlets file once per process (an absent file: no outlets)."""
+    if not path.exists():
+        return OutletFile()
+    with path.open(encoding="utf-8") as fh:
+        return read_outlet_lines(fh, path.name)
+
+
+def split_cased(text: str) -> tuple[str, ...]:
+    """Split a name as spaCy splits text (as :func:`split_words`), keeping its capitalisation."""
+    text = re.sub(r"([(),/])", r" \1 ", text.replace("\u2019", "'"))
+    out: list[str] = []
+    for part in text.split():
+        pieces = re.split(r"(?<=[A-Za-z0-9])-(?=[A-Za-z])", part)
+        for i, piece in enumerate(pieces):
+            if i:
+                out.append("-")
+            if piece.lower().endswith("'s") and len(piece) > 2:
+                out.extend([piece[:-2], piece[-2:]])
+            elif piece.endswith("'") and len(piece) > 1:
+                out.extend([piece[:-1], "'"])  # "Students'"
+            elif piece:
+                out.append(piece)
+    return tuple(out)
+
+
+def load_outlets(lexicon: ActorLexicon, path: Path) -> None:
+    """Add the news outlets of ``path`` (see :class:`Outlet`): one organisation entry each,
+    matched by its names as written; an entry with the same root from an earlier source (the
+    Phoenix "REUTERS [MED]") is replaced, so its phrases give the outlet's code and name."""
+    result = read_outlets(path)
+    for outlet in result.outlets:
+        alt = (outlet.home_code,) if outlet.code != outlet.home_code else ()
+        entry = LexEntry(outlet.root, (CodeSpan(outlet.code, alt=alt),), "media", "organisation", outlet.name)
+        index = lexicon._by_root.get(outlet.root)
+        if index is not None:
+            lexicon.entries[index] = entry
+        lexicon.add_cased(entry, (split_cased(n) for n in outlet.names))
+    _report(lexicon, result.problems)
+
+
 def build_lexicon(extra_files: Sequence[str | Path] = (), data_dir: Path = DATA_DIR) -> ActorLexicon:
-    """Load the shipped compact files, the supplement and ``extra_files``, in that order."""
+    """Load the shipped compact files, the news outlets, the supplement and ``extra_files``, in
+    that order."""
     lexicon = ActorLexicon()
     for path in sorted(data_dir.glob("*.json.gz")):
         load_compact(lexicon, path)
+    if (data_dir / OUTLETS_FILE).exists():
+        load_outlets(lexicon, data_dir / OUTLETS_FILE)
     for name in ("supplement.txt", "supplement.agents.txt"):
         if (data_dir / name).exists():
             load_text_file(lexicon, data_dir / name, "supplement")

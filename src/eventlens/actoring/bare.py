@@ -18,7 +18,10 @@ government", "not any one party", "a senior official added", an indefinite one o
 clause: "after a court freed him"), a former holder ("a former spy"), a
 conjunct of a coded mention ("Dutch media and government") and the bystanders of
 :func:`~eventlens.actoring.countries.bystander` ("told reporters", "people", hardware) stay out,
-and so do the words of ``data/actors/bare-agents.txt`` ("the revolt").
+and so do the words of ``data/actors/bare-agents.txt`` ("the revolt"). An agent owned by an
+agent group before it is one group with the owner's code ("the army's spokesman": MIL), and
+refugees take the country their clause says they come from ("refugees fleeing the war in
+Liberia": LBRREF; ``data/actors/descriptions.toml``).
 
 Every lookup goes through indexes built once per article (mentions by token, start and title;
 state roots by sentence), so the step stays linear in the article's length.
@@ -35,7 +38,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from eventlens.actoring.compose import ACT_NOUNS, AGENT_ONLY_ROOTS, FORMER_WORDS, agent_only, compose_code, person_title
-from eventlens.actoring.countries import bystander, context_blocked, place_country, state_root
+from eventlens.actoring.countries import bystander, context_blocked, context_root, place_country, state_root
+from eventlens.actoring.descriptions import origin_words
 from eventlens.actoring.groups import FORMS_OF_STATE
 from eventlens.actoring.mention import Mention, Piece, first_of
 from eventlens.dictionaries import Agent
@@ -51,6 +55,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 PREDICATE_DEPS = {"attr", "oprd", "acomp"}
 NO_ACTOR_WORDS = {"no", "any", "every", "each", "not", "whichever", "whatever"}
 POSSESSIVE_DETS = {"its", "their", "our", "my", "your", "his", "her"}
+POSSESSIVE_MARKS = {"'s", "\u2019s"}
 INDEFINITE = {"a", "an"}
 ACTING_DEPS = {"nsubj", "nsubjpass", "dobj"}  # "A court ruled", "killed a worker"
 NOUN_POS = {"NOUN", "PROPN"}
@@ -81,7 +86,7 @@ def code_bare(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]], pi
     agents_at = {i for p in pieces if p.agent is not None for i in range(p.start, p.end)}
     dropped: set[int] = set()
     found: list[Mention] = []
-    for group in bare:
+    for group in _owned_by_agent(doc, bare):
         start, end, agent = group[0].start, group[-1].end, group[0].agent
         if agent is None or doc[end - 1].lower_ in skipped_words():
             continue
@@ -105,6 +110,20 @@ def code_bare(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]], pi
         index.add(mention)
     out = [m for m in mentions if id(m) not in dropped] + found
     return sorted(out, key=lambda m: m.start)
+
+
+def _owned_by_agent(doc: Doc, bare: Sequence[list[Piece]]) -> list[list[Piece]]:
+    """"the army's spokesman", "the ministry's officials": an agent owned by an agent group
+    before it is one group with the owner's code (the army's spokesman speaks for the army)."""
+    out: list[list[Piece]] = []
+    for group in bare:
+        prev = out[-1] if out else None
+        if prev is not None and prev[-1].end + 1 == group[0].start and doc[prev[-1].end].lower_ in POSSESSIVE_MARKS \
+                and doc[group[-1].end - 1].head.i >= group[0].start:
+            out[-1] = prev + group
+            continue
+        out.append(list(group))
+    return out
 
 
 def _place_unplaced(doc: Doc, mentions: Sequence[Mention], index: _Index, pieces: Sequence[Piece]) -> None:
@@ -154,7 +173,7 @@ class _Index:
         for title in mention.titles:
             entries = self.titles.setdefault(title, [])
             entries.insert(bisect_left(entries, (mention.end, -1), key=lambda e: (e[0], -1)), (mention.end, mention))
-        root = state_root(mention.code)
+        root = context_root(mention)
         if root:
             self.states.setdefault(self.doc[mention.start].sent.start, []).append((mention.start, root))
             self.counts[root] += 1
@@ -295,6 +314,8 @@ def _specific(doc: Doc, start: int, end: int, agent: Agent, country: str | None,
     if any(t.lower_ in FORMER_WORDS for t in doc[start:end]):
         return False
     det = next((c for c in head.children if c.dep_ in {"det", "poss"} and c.i < head.i), None)
+    if det is not None and det.dep_ == "poss" and det.i >= start:  # "the army's spokesman": the owner's "the"
+        det = next((c for c in det.children if c.dep_ == "det" and c.i < det.i), None)
     det_word = det.lower_ if det is not None else ""
     if det_word in POSSESSIVE_DETS or det is not None and det.dep_ == "poss":
         return False
@@ -387,6 +408,9 @@ def _country(doc: Doc, start: int, end: int, agent: Agent, country: str | None, 
     when "the ..." points back to one."""
     if country:
         return country, "compose:name+agent"
+    origin = _origin(doc, end, agent, pieces)
+    if origin:
+        return origin, "compose:agent+origin"
     owner = _owner_of(doc, end, index.starts)
     if owner:
         return owner, "compose:agent+of-country"
@@ -402,6 +426,27 @@ def _country(doc: Doc, start: int, end: int, agent: Agent, country: str | None, 
         if near:
             return near, "compose:context+agent"
     return None, RULE
+
+
+def _origin(doc: Doc, end: int, agent: Agent, pieces: Sequence[Piece]) -> str | None:
+    """Where refugees come from: a country after "from" on the refugees' noun, or one that the
+    clause of a verb of leaving on it names ("refugees fleeing the civil war in Liberia")."""
+    if agent.code != "~REF":
+        return None
+    verbs, preps = origin_words()
+    head = doc[end - 1]
+    countries = {i: p for p in pieces if p.entry is not None and p.kind in {"country", "metonym"}
+                 and state_root(p.code or "") for i in range(p.start, p.end)}
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found = [countries[t.i] for t in child.subtree if t.i in countries]
+        elif child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in verbs:
+            found = [countries[t.i] for t in child.subtree if t.i in countries]
+        else:
+            continue
+        if found:
+            return state_root(found[0].code or "")
+    return None
 
 
 def _bare_mention(doc: Doc, start: int, end: int, agent: Agent, source: tuple[str | None, str] | Mention,

@@ -7,20 +7,17 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from eventlens.actoring.descriptions import owned_sector
 from eventlens.actoring.mention import Mention, Piece
 from eventlens.actoring.nations import load_nations
-from eventlens.dictionaries import ActorLexicon, Agent
+from eventlens.dictionaries import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, ActorLexicon, Agent
 from eventlens.places import load_gazetteer
 
 COMPOSED_TITLE = "compose:country+agent"
 TITLED_NAME = "compose:title+country-coded-name"
-# CAMEO's agent codes, which stand alone when no country is known ("COP", "JUD", "MED" for
-# Reuters): the first blocks of the agent templates of the shipped agent dictionaries, less MUS
-# (Muslim), which as a root is Mauritius.
-AGENT_ONLY_ROOTS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "UAF", "AGR", "BUS", "CRM",
-                    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "RAD",
-                    "MOD", "PPL", "REL", "CHR", "JEW", "BUD", "HIN", "NGO"}
-NON_STATE_ROOTS = {"IGO", "NGO", "MNC", "IMG", "WST", "---"}  # roots of no state (see countries.state_root)
+# AGENT_ONLY_ROOTS (CAMEO's agent codes, which stand alone when no country is known) and
+# NON_STATE_ROOTS live in eventlens.dictionaries, which needs them too; imported from here too.
+PEOPLE = "~PPL"  # the Phoenix agent of "people", "men": no CAMEO code of its own
 FORMER_WORDS = {"former", "ex", "late", "ousted", "deposed", "exiled", "toppled"}
 ACT_NOUNS = {"proposal", "mediation", "offer", "plan", "initiative", "request", "demand", "attack",
              "raid", "strike", "airstrike", "offensive", "invasion", "sanction", "decision", "statement",
@@ -112,15 +109,48 @@ def compose(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon
     mentions: list[Mention] = []
     unknown: list[Piece] = []
     bare: list[list[Piece]] = []
+    taken = 0
     for group in groups:
-        mention = _group_mention(doc, group, lexicon, covered) or _adjective_mention(doc, group, lexicon, agents_at)
+        if group[0].start < taken:
+            continue  # a plural demonym that a nationality before it took in ("Bosnian Serbs")
+        mention = (_people_mention(doc, group, agents_at) or _group_mention(doc, group, lexicon, covered)
+                   or _adjective_mention(doc, group, lexicon, agents_at))
         if mention is not None:
             mentions.append(mention)
+            taken = mention.end
         elif group[-1].kind == "person":
             unknown.append(group[-1])
         elif all(p.agent is not None for p in group):
             bare.append(group)
-    return mentions, unknown, bare
+    return _shared_agents(doc, mentions), unknown, bare
+
+
+def _shared_agents(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A lone country coordinated with a nationality that takes an agent shares the agent:
+    "U.S. and Russian negotiators" (USAGOV), "US and British forces" (USAMIL), "Sierra Leonean
+    and Liberian refugees" (SLEREF). The country must modify the agent's noun ("U.S." of
+    "negotiators") or, written as a nationality, head the coordination the parser built."""
+    nations = load_nations()
+    for k in range(len(mentions) - 1):
+        country, composed = mentions[k], mentions[k + 1]
+        if country.kind != "country" or country.rule.startswith("compose:") or len(country.code) != 3:
+            continue
+        if composed.rule != COMPOSED_TITLE or len(composed.code) <= 3 or composed.code[:3] == country.code:
+            continue
+        gap = doc[country.end : composed.start]
+        if not gap or len(gap) > 2 or not all(t.lower_ in {"and", "or", ",", "the"} for t in gap):
+            continue
+        root, head = doc[country.start : country.end].root, doc[composed.start : composed.end].root
+        modifies = root.head.i == head.i and root.dep_ in {"nmod", "compound", "amod", "conj"}
+        written = doc[country.start : country.end].text.lower()
+        heads = head.dep_ == "conj" and head.head.i == root.i \
+            and written == (nations.adjective(country.code) or "").lower()
+        if not (modifies or heads):
+            continue
+        name = f"{doc[country.start : country.end].text} {doc[head.i : composed.end].text}"
+        mentions[k] = Mention(country.start, country.end, country.code + composed.code[3:], name, "group",
+                              "compose:coordinated+agent", composed.titles - {"@" + composed.code[:3]})
+    return mentions
 
 
 def titled_names(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon) -> list[Piece]:
@@ -164,9 +194,12 @@ def _titles_name(doc: Doc, title: Piece, name: Piece) -> bool:
 
 
 def compose_code(base: str, template: str) -> str:
-    """Apply an agent template to a base code: ``UKR`` + ``~MIL`` -> ``UKRMIL``."""
-    if len(base) != 3:
+    """Apply an agent template to a base code: ``UKR`` + ``~MIL`` -> ``UKRMIL``. A base that
+    is itself an agent-only code keeps it ("New York Times journalist": MED, not MEDMED)."""
+    if len(base) != 3 or base in AGENT_ONLY_ROOTS:
         return base
+    if template == PEOPLE and base not in NON_STATE_ROOTS:
+        template = "~CVL"  # "the Zambian people": a country's people are its civilians (CAMEO has no PPL)
     if template.startswith("~"):
         return base + template[1:]
     if template.endswith("~"):
@@ -192,13 +225,13 @@ def _group_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon, covered:
         return None
     start = _extend_the(doc, group[0].start)
     if agent is None and len(group) == 1:
-        if base.kind == "country" and _bare_adjective(doc, base):
+        if base.kind == "country" and (_bare_adjective(doc, base) or _inside_word(doc, base)):
             return None
         if base.kind == "country" and _people_of(doc, base, lexicon):
             name = doc[base.start : base.end].text
             return Mention(start, last.end, base.code + "CVL", name, "group", "compose:demonym-plural")
         national = base.kind == "metonym" or base.kind == "country" and len(base.code) == 3
-        name = lexicon.country_name(base.code) if national else base.entry.name  # "Palestinians": PSECVL
+        name = lexicon.country_name(base.code) if national else entry_name(doc, base)  # "Palestinians": PSECVL
         return Mention(start, last.end, base.code, name, base.kind, base.entry.rule, _titles(group),
                        alt_codes=entry_alts(base))
     root = base.code[:3] if base.kind == "metonym" else base.code  # "Cairo's security chief": EGYCOP
@@ -210,7 +243,7 @@ def _group_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon, covered:
     name = doc[start:last.end].text
     name = name[4:] if name.lower().startswith("the ") else name
     if base.kind not in {"country", "metonym", "person"}:
-        name = base.entry.name  # "Taliban fighters": Taliban
+        name = entry_name(doc, base)  # "Taliban fighters": Taliban
     rule = COMPOSED_TITLE if base.kind == "country" else f"compose:{base.kind}+agent"
     return Mention(start, last.end, code, name, kind, rule, _titles(group))
 
@@ -243,7 +276,61 @@ def _adjective_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon,
     if head.lemma_.lower() in ACT_NOUNS:
         return Mention(base.start, base.end, base.code, lexicon.country_name(base.code), "country",
                        "compose:demonym+act")
-    return None
+    return _owned_mention(doc, base, head, lexicon)
+
+
+def _owned_mention(doc: Doc, base: Piece, head: Token, lexicon: ActorLexicon) -> Mention | None:
+    """A nationality before something it owns that acts or is acted on stands for the owner:
+    "shelled Georgian positions" (GEOMIL), "demolished Palestinian homes" (PSECVL), "Indonesian
+    rule" (IDN); not "French sentiments" (see :mod:`eventlens.actoring.descriptions`)."""
+    sector = owned_sector(head.lower_)
+    if sector is None or len(base.code or "") != 3 or not _argument(head):
+        return None
+    code = (base.code or "") + sector
+    if not sector:
+        return Mention(base.start, base.end, code, lexicon.country_name(code), "country", "compose:demonym+act")
+    start = _extend_the(doc, base.start)
+    return Mention(start, head.i + 1, code, doc[base.start : head.i + 1].text, "group", "compose:demonym+owned",
+                   frozenset({"@" + code[:3]}))
+
+
+def _argument(head: Token) -> bool:
+    """The noun is a participant of its clause: a subject, an object, or the object of a
+    preposition that names a participant ("fired at", "blockade on")."""
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.dep_ in {"nsubj", "nsubjpass", "dobj", "appos"}:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in {"on", "at", "against", "into", "of", "by", "from"}
+
+
+def _people_mention(doc: Doc, group: list[Piece], agents_at: dict[int, Piece]) -> Mention | None:
+    """A nationality right before the plural proper noun of a people it qualifies: "Iraqi
+    Kurds", "Bosnian Serbs", "Kosovo Albanians". They are that country's civilians (CAMEO codes a
+    people by the state they live in), not the people's namesake state."""
+    base = group[0]
+    if len(group) != 1 or base.kind != "country" or base.entry is None or base.code in NON_STATE_ROOTS \
+            or len(base.code or "") != 3:
+        return None  # "West Africans": the West is no state
+    if base.end >= len(doc) or base.end in agents_at:
+        return None
+    head = doc[base.end]
+    root = doc[base.start : base.end].root
+    if root.head.i != head.i or root.dep_ not in {"amod", "compound", "nmod"} or not _people_noun(head):
+        return None
+    name = doc[base.start : head.i + 1].text
+    return Mention(_extend_the(doc, base.start), head.i + 1, base.code + "CVL", name, "group",
+                   "compose:demonym+people", _titles(group))
+
+
+def _people_noun(tok: Token) -> bool:
+    """A capitalised plural proper noun naming a people ("Kurds", "Serbs", "Shiites"), not a
+    firm or a place ("American Airlines", "the Philippines")."""
+    if tok.tag_ != "NNPS" or not tok.text[:1].isupper() or not tok.is_alpha:
+        return False
+    if tok.ent_type_ in {"ORG", "GPE", "LOC", "FAC"}:
+        return False
+    return not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN")  # "Syrian Arab Airlines"
 
 
 def _conjoined_agent(tok: Token, agents_at: dict[int, Piece]) -> Piece | None:
@@ -275,6 +362,21 @@ def _distant_agent(doc: Doc, base: Piece, agent: Piece, coordinated: bool) -> Me
     return Mention(start, agent.end, code, name, "group", COMPOSED_TITLE, titles)
 
 
+def entry_name(doc: Doc, piece: Piece) -> str:
+    """The canonical name of a dictionary piece: the entry's, except that a one-word root the
+    text writes in capitals keeps them ("UNICEF", not "Unicef": the dictionaries write every
+    root in capitals, so only the text tells an acronym from a word)."""
+    assert piece.entry is not None
+    entry = piece.entry
+    if entry.display:
+        return entry.display
+    text = doc[piece.start : piece.end].text
+    root = entry.root.strip("_ ")
+    if "_" not in root and " " not in root and text.lower() == root.lower() and text.isupper() and text.isalpha():
+        return text
+    return entry.name
+
+
 def entry_alts(piece: Piece) -> tuple[str, ...]:
     """The alternative codes a dictionary gave with the piece's code ("[ELR/GAL]": GAL)."""
     if piece.entry is None:
@@ -289,6 +391,18 @@ def _people_of(doc: Doc, piece: Piece, lexicon: ActorLexicon) -> bool:
     tok = doc[piece.start]
     name = lexicon.country_name(piece.code or "").lower()
     return tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") and tok.lower_ not in name.split()
+
+
+def _inside_word(doc: Doc, piece: Piece) -> bool:
+    """A country inside a hyphenated word that is no actor ("a Bosnia-style war", "an
+    Iraq-era law"); "Saudi-led", "Jordanian-appointed" name a state that acts (:func:`_led_by`)."""
+    end = piece.end
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return False
+    after = doc[end + 1]
+    if not (after.is_lower and after.is_alpha) or after.lower_ in LED_WORDS:
+        return False
+    return after.pos_ in {"NOUN", "ADJ"} and after.tag_ not in {"VBN", "VBD"} and not after.lower_.endswith("ed")
 
 
 def _bare_adjective(doc: Doc, piece: Piece) -> bool:
@@ -307,7 +421,7 @@ def _person_mention(doc: Doc, group: list[Piece], base: Piece | None, agent: Age
         rule = last.entry.rule
         if last.kind == "person" and agent and len(code) == 3 and code not in AGENT_ONLY_ROOTS and not last.entry.kind:
             code, rule = compose_code(code, agent.code), TITLED_NAME  # "Prime Minister Romendacil" [BRE]: BREGOV
-        return Mention(start, last.end, code, last.entry.name, "person", rule, _titles(group),
+        return Mention(start, last.end, code, entry_name(doc, last), "person", rule, _titles(group),
                        alt_codes=entry_alts(last))
     name = doc[last.start : last.end].text
     if base is None or not base.code:

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from eventlens.actoring.mention import Mention
+from eventlens.actoring.mention import Mention, is_outlet
 
 PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "outside", "via", "toward",
                "towards", "across", "throughout", "within", "around", "over", "between"}
@@ -23,6 +23,7 @@ SPEECH_VERBS = {"say", "tell", "add", "announce", "state", "declare", "warn", "a
                 "express", "voice", "write", "speak", "stress", "emphasise", "emphasize", "reiterate",
                 "meet", "visit", "praise", "thank", "describe", "ask", "propose", "offer", "refuse",
                 "decide", "want", "hope", "believe", "insist", "dismiss", "pledge", "repeat", "invite"}
+CREDIT_DASHES = {"-", "--", "\u2013", "\u2014"}
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 _HYPHENATED = re.compile(r"-\w")
 _DATELINE_TAIL = re.compile(rf"\s*(\([^)]{{1,30}}\))?\s*(,\s*({_MONTHS}|\d)|[\u2013\u2014-])")
@@ -31,12 +32,63 @@ _DATELINE_TAIL = re.compile(rf"\s*(\([^)]{{1,30}}\))?\s*(,\s*({_MONTHS}|\d)|[\u2
 def in_dateline(doc: Doc, start: int, end: int) -> bool:
     """The mention opens a line and is followed by a comma or dash ("KYIV, April 9 -")."""
     if not _opens_line(doc, start):
-        return False
+        return _second_place(doc, start, end)
     after = _text_after(doc, end, 40)
     shouted = doc[start:end].text.isupper() and after.lstrip().startswith(",")
     if _HYPHENATED.match(after):
         return False  # "Russian-backed militias ...": a hyphenated word, not a dateline dash
     return shouted or bool(_DATELINE_TAIL.match(after))
+
+
+def _second_place(doc: Doc, start: int, end: int) -> bool:
+    """The country after the city of a dateline ("CAIRO, Egypt (Reuters) -", "Kyiv, Ukraine,
+    April 9 -"): a comma after capitalised words that open the line, then the dateline's tail."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    first = start - 1
+    while first > 0 and not doc[first - 1].is_space and start - first <= 4:
+        first -= 1
+    words = doc[first : start - 1]
+    if not words or not _opens_line(doc, first) or not all(t.text[:1].isupper() or t.text == "." for t in words):
+        return False
+    return bool(_DATELINE_TAIL.match(_text_after(doc, end, 40)))
+
+
+def in_credit(doc: Doc, start: int, end: int) -> bool:
+    """A wire credit: a name in parentheses before a dash, as a dateline gives the agency that
+    filed the story ("CAIRO (Reuters) -", "(CNN) --", "Tehran, March 15, IRNA -"), or a source
+    label after the date that opens a line ("20220208: AP: ..."); the outlet wrote the story, it
+    acts in none of it. A label alone at a line's start ("CNN: Where are events headed?") is an
+    interviewer's turn in a transcript, not a credit."""
+    if end < len(doc) and doc[end].text == ":" and _opens_line_after_date(doc, start):
+        return True
+    if end < len(doc) and doc[end].text in CREDIT_DASHES and start > 0 and doc[start - 1].text == "," \
+            and _dateline_before(doc, start - 1):
+        return True  # "Tehran, March 15, IRNA -"
+    if start == 0 or end + 1 >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    return doc[end + 1].text in CREDIT_DASHES
+
+
+def _dateline_before(doc: Doc, end: int) -> bool:
+    """The tokens from the line's start to ``end`` are a dateline: a few capitalised words,
+    numbers and commas ("Tehran, March 15")."""
+    pos = end
+    while pos > 0 and not doc[pos - 1].is_space and end - pos < 8:
+        tok = doc[pos - 1]
+        if not (tok.text[:1].isupper() or tok.like_num or tok.text in {",", "."}):
+            return False
+        pos -= 1
+    return pos < end and _opens_line(doc, pos)
+
+
+def _opens_line_after_date(doc: Doc, start: int) -> bool:
+    """A number (a date) and punctuation, and nothing else, stand between the line's start and
+    token ``start``."""
+    pos = start
+    while pos > 0 and not doc[pos - 1].is_space and (doc[pos - 1].like_num or doc[pos - 1].is_punct):
+        pos -= 1
+    return pos < start and any(t.like_num for t in doc[pos:start]) and _opens_line(doc, pos)
 
 
 def _opens_line(doc: Doc, start: int) -> bool:
@@ -85,6 +137,11 @@ def origin_of_a_thing(prep: Token) -> bool:
 def speaking_subject(head: Token) -> bool:
     """The noun is the active subject of a speech or action verb ("The French mandatory said")."""
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+
+
+def is_credit(doc: Doc, mention: Mention) -> bool:
+    """A news organisation named as the credit of a dateline or a headline (:func:`in_credit`)."""
+    return is_outlet(mention) and in_credit(doc, mention.start, mention.end)
 
 
 def is_place(doc: Doc, mention: Mention) -> bool:

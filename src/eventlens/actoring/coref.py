@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventlens.actoring import context
-from eventlens.actoring.compose import AGENT_ONLY_ROOTS, agent_only, compose_code
+from eventlens.actoring.compose import AGENT_ONLY_ROOTS, PERSON_TITLES, agent_only, compose_code, person_title
+from eventlens.actoring.countries import state_root
 from eventlens.actoring.mention import Mention, Piece, is_person_like, is_subject
+from eventlens.dictionaries import Agent
 from eventlens.parse import sentence_starts
 
 POSSESSIVES = {"his", "her"}
+BODY_POSSESSIVES = {"its", "their"}  # owned by the state or group a clause above names as subject
 OWN_FORCES = {"~PPL", "~UAF"}  # "his men", "his fighters" are his own group
 OTHER_SIDE = {"COUNTERPART"}  # "his counterpart" is not his own
 PRONOUNS = {"he", "she", "him"}
@@ -131,17 +134,28 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def resolve_possessed(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]]) -> list[Mention]:
     """"his men", "her ministers": an agent group owned by the person a possessive pronoun
-    points to; "men", "fighters" take the person's own code, other agents the person's country."""
+    points to; "men", "fighters" take the person's own code, other agents the person's country.
+    "its troops", "their forces" that act belong to the state or group a clause above names as
+    its subject ("Bosnian Serbs said their forces had withdrawn": BIHMIL)."""
     people = [m for m in mentions if m.kind in {"person", "title"} and is_person_like(m)]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = list(mentions)
     for group in bare:
         start, end, agent = group[0].start, group[-1].end, group[0].agent
-        if start == 0 or doc[start - 1].lower_ not in POSSESSIVES or agent is None or start in taken:
+        if start == 0 or agent is None or start in taken:
             continue
         if agent.root in OTHER_SIDE:
             continue  # "his counterpart" serves another state; its name follows
-        ante = _pronoun_antecedent(doc, doc[start - 1], people)
+        word = doc[start - 1].lower_
+        if word in POSSESSIVES:
+            ante = _pronoun_antecedent(doc, doc[start - 1], people)
+        elif word in BODY_POSSESSIVES and _acting(doc[end - 1]) and not _office(agent):
+            # "their forces had withdrawn", "its troops entered": a group that acts; not "its
+            # ambassadors" (office holders, named apart when they act), nor a group the owner
+            # acts on itself ("withdraw its troops", "urged its citizens"): no second party
+            ante = _owning_subject(doc, start - 1, mentions)
+        else:
+            continue
         if ante is None or len(ante.code) < 3:
             continue
         if agent.code in OWN_FORCES:
@@ -150,9 +164,46 @@ def resolve_possessed(doc: Doc, mentions: list[Mention], bare: Sequence[list[Pie
             code = agent_only(agent) or ante.code
         else:
             code = compose_code(ante.code[:3], agent.code)
-        name = f"{ante.name}'s {doc[start:end].text}"
+        mark = "'" if ante.name.endswith("s") else "'s"
+        name = f"{ante.name}{mark} {doc[start:end].text}"
         out.append(Mention(start - 1, end, code, name, "group", "coref:possessive+agent"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _office(agent: Agent) -> bool:
+    """The agent names office holders ("ambassador", "ministers"), singular or plural."""
+    return person_title(agent) or agent.root.lower().strip("_ ").split("_")[-1] in PERSON_TITLES
+
+
+def _acting(head: Token) -> bool:
+    """The group's noun is the subject of its clause ("their forces had withdrawn"), not a
+    modifier ("its military potential") or an object."""
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _owning_subject(doc: Doc, pos: int, mentions: Sequence[Mention]) -> Mention | None:
+    """"Syria says it will withdraw its troops", "Bosnian Serbs said their forces": the state or
+    group that is the subject of a clause above the possessive, in its sentence, nearest first."""
+    sent = doc[pos].sent
+    by_token = {i: m for m in mentions if m.kind in BODY_KINDS and not is_person_like(m) and state_root(m.code)
+                for i in range(m.start, m.end)}
+    verb = doc[pos].head
+    while verb.i != verb.head.i and verb.i >= sent.start:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pos]
+        for subj in subjects:
+            if subj.i in by_token:
+                return _single(subj, by_token)
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pos]
+    return next((_single(c, by_token) for c in subjects if c.i in by_token), None)
+
+
+def _single(subj: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The subject's mention, unless the subject is a coordination ("France and Germany said
+    their ministers ...": whose ministers is not said)."""
+    return None if any(c.dep_ == "conj" for c in subj.children) else by_token[subj.i]
 
 
 def _body_antecedent(doc: Doc, pos: int, mentions: Sequence[Mention], igo: bool) -> Mention | None:

@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventlens.actoring.compose import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, compose_code, person_title
-from eventlens.actoring.mention import Mention, Piece
+from eventlens.actoring.descriptions import ethnic_words
+from eventlens.actoring.mention import Mention, Piece, is_outlet
+from eventlens.actoring.nations import load_nations
 from eventlens.dictionaries import Agent
 
 HARDWARE_ROOTS = {"TANK", "HELICOPTER", "AIRCRAFT", "WARPLANE", "FIGHTER_JET", "WARSHIP", "DRONE", "MISSILE"}
 LOCATIVE_PREPS = {"in", "at", "into", "inside", "outside", "near"}
+PLURAL_DEMONYM_RULES = {"compose:demonym-plural", "compose:demonym+people"}
 
 def state_root(code: str) -> str | None:
     """The country root of a code, None for IGOs, NGOs, firms and the like."""
@@ -19,15 +22,22 @@ def state_root(code: str) -> str | None:
     return root if root.isalpha() and root not in NON_STATE_ROOTS and root not in AGENT_ONLY_ROOTS else None
 
 
+def context_root(mention: Mention) -> str | None:
+    """The country a mention gives the agents around it: its state root; none for a news
+    organisation, whose home country is not the country it reports on ("protesters told ABC
+    News" in Libya are Libyan)."""
+    return None if is_outlet(mention) else state_root(mention.code)
+
+
 def context_country(doc: Doc, mentions: Sequence[Mention], pos: int) -> str | None:
     """Nearest state-coded mention in the sentence of ``pos``, else the article's main one."""
     sent = doc[pos].sent
-    near = [m for m in mentions if sent.start <= m.start < sent.end and state_root(m.code)]
+    near = [m for m in mentions if sent.start <= m.start < sent.end and context_root(m)]
     if near:
-        return state_root(min(near, key=lambda m: abs(m.start - pos)).code)
+        return context_root(min(near, key=lambda m: abs(m.start - pos)))
     counts: dict[str, int] = {}
     for m in mentions:
-        root = state_root(m.code)
+        root = context_root(m)
         if root:
             counts[root] = counts.get(root, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
@@ -123,3 +133,51 @@ def located(head: Token) -> bool:
     if prep.lower_ == "into" and prep.head.pos_ == "NOUN":
         return False  # "an inquiry into the employees"
     return prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and prep.head.lower_ == "out"
+
+
+def code_ethnic(doc: Doc, mentions: list[Mention], pieces: Sequence[Piece]) -> list[Mention]:
+    """"ethnic Albanians" take the country of a place phrase of their clause ("demonstrated in
+    Serbia"), else of the nearest other state named in their sentence, else of the article's
+    most frequent other state, as civilians; with none, they keep their own."""
+    ethnic = ethnic_words()
+    for m in mentions:
+        if m.rule not in PLURAL_DEMONYM_RULES or m.antecedent is not None:
+            continue
+        before = {t.lower_ for t in doc[max(0, m.start - 2) : m.start]}
+        if not before & ethnic:
+            continue
+        own = state_root(m.code)
+        country = _placed_in(doc, m, pieces) or place_country(doc, m.start, m.end, pieces)
+        if country is None or country == own:
+            country = _other_state(doc, mentions, m, own)
+        if country and country != own:
+            m.code = country + "CVL"
+            m.rule = "compose:ethnic+place"
+            nation = load_nations().by_code.get(country)
+            m.name = f"{doc[m.start : m.end].text} of {nation.name if nation else country}"
+    return mentions
+
+
+def _placed_in(doc: Doc, mention: Mention, pieces: Sequence[Piece]) -> str | None:
+    """A country the mention itself is placed in ("Ethnic Albanians in south Serbia")."""
+    head = doc[mention.start : mention.end].root
+    countries = {i: p for p in pieces if p.entry is not None and p.kind in {"country", "metonym"}
+                 and state_root(p.code or "") for i in range(p.start, p.end)}
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
+        found = [countries[t.i] for t in prep.subtree if t.i in countries]
+        if found:
+            return state_root(found[0].code or "")
+    return None
+
+
+def _other_state(doc: Doc, mentions: Sequence[Mention], mention: Mention, own: str | None) -> str | None:
+    """The nearest state of the sentence other than ``own``, else the article's most frequent."""
+    sent = doc[mention.start].sent
+    others = [(m, root) for m in mentions if m is not mention and (root := context_root(m)) and root != own]
+    near = [(abs(m.start - mention.start), root) for m, root in others if sent.start <= m.start < sent.end]
+    if near:
+        return min(near)[1]
+    counts: dict[str, int] = {}
+    for _, root in others:
+        counts[root] = counts.get(root, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None

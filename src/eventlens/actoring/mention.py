@@ -46,6 +46,13 @@ def is_person_like(mention: Mention) -> bool:
     return root.kind == "person"
 
 
+def is_outlet(mention: Mention) -> bool:
+    """A news organisation by name ("CNN", "SANA", "Haaretz"): an organisation with a media
+    block in its code."""
+    code = mention.code
+    return mention.kind == "organisation" and any(code[i : i + 3] == "MED" for i in range(0, len(code) - 2, 3))
+
+
 def first_of(mention: Mention) -> Mention:
     while mention.antecedent is not None:
         mention = mention.antecedent

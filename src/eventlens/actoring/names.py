@@ -23,7 +23,8 @@ PROTEST = {"protester", "protesters", "demonstrator", "demonstrators", "protesto
 CIVIL = {"civilian", "civilians", "resident", "residents", "people", "crowd", "crowds", "villager", "villagers"}
 PRESS = {"journalist", "journalists", "reporter", "reporters"}
 # Groups composed on a named group keep that group's name ("Taliban fighters": Taliban).
-OWN_NAMES = {"compose:group+agent", "compose:organisation+agent", "compose:person+agent", "compose:name+agent"}
+OWN_NAMES = {"compose:group+agent", "compose:organisation+agent", "compose:person+agent", "compose:name+agent",
+             "compose:ethnic+place"}
 FALLBACK = "<adjective + words>"
 MINISTRIES = {"foreign": "Foreign Affairs", "defence": "Defence", "defense": "Defence", "interior": "the Interior",
               "finance": "Finance", "justice": "Justice", "health": "Health", "economy": "Economy",

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from eventlens.actoring.compose import agent_only, compose_code
 from eventlens.actoring.countries import located, state_root
+from eventlens.actoring.descriptions import international_words
 from eventlens.actoring.mention import Mention, Piece
 from eventlens.actoring.owners import owner_after
 from eventlens.dictionaries import Agent, read_agent_file
@@ -43,6 +44,7 @@ INNER_SECTORS = {"~COP", "~MIL", "~JUD", "~SPY", "~LEG"}
 OPPOSITION = {"opposition"}
 POSSESSIVE = {"'s", "\u2019s"}
 MAX_AFTER = 5
+STATE_TEMPLATES = {"GOV", "JUD", "LEG", "COP", "SPY"}  # sectors of a state's bodies, which a name can make international
 MEMBER_HEADS = {"UNION", "CONFEDERATION"}  # a union names its members ("Teachers", "Mineworkers")
 
 
@@ -136,7 +138,9 @@ def _organisation(doc: Doc, head_start: int, head_end: int, agent: Agent, at: di
         return None  # "UN Relief Mission", "Trump Organization": the dictionary's
     country = next((state_root(m.code) for m in inner.values() if state_root(m.code)), None)
     country = country or next((state_root(p.code or "") for p in places if state_root(p.code or "")), None)
-    owned, first = country is not None, start
+    # a state's armed forces inside the name own it ("the Kenyan Army's 7th Brigade"); a bare
+    # nationality does not ("the Rwandan Patriotic Front" is a movement of Rwandans)
+    owned, first = any(m.code[3:6] == "MIL" and state_root(m.code) for m in inner.values()), start
     if country is None:
         first, country = _possessive_owner(doc, start, at)
         owned = country is not None
@@ -150,6 +154,8 @@ def _organisation(doc: Doc, head_start: int, head_end: int, agent: Agent, at: di
     if template == "~REB" and owned:
         template = "~MIL"  # "the 7th Infantry Brigade of the Kenyan Army": a state's own unit
     code = compose_code(country, template) if country else agent_only(Agent(agent.phrase, template, agent.root))
+    if country is None and template[1:4] in STATE_TEMPLATES and _international(doc, start, end):
+        code = "IGO"  # "the International Labour Office": no state's body
     igo = next((m for m in inner.values() if m.code.startswith("IGO")), None)
     if igo is not None:
         code = igo.code  # "the U.N. Boundary Commission": a body of the IGO
@@ -162,6 +168,12 @@ def _organisation(doc: Doc, head_start: int, head_end: int, agent: Agent, at: di
     name = name[4:] if name.lower().startswith("the ") else name
     titles = frozenset({agent.root.lower(), head.lower_} | ({"@" + country} if country else set()))
     return Mention(first, end, code, name, "organisation", RULE, titles)
+
+
+def _international(doc: Doc, start: int, end: int) -> bool:
+    """The name holds a word that makes it international ("International", "World")."""
+    words = international_words()
+    return any(t.text in words for t in doc[start:end])
 
 
 def _agent_spans(start: int, end: int, agents_at: dict[int, Piece]) -> set[tuple[int, int]]:

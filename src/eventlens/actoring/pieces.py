@@ -22,9 +22,10 @@ def token_keys(doc: Doc) -> list[str]:
 def find_pieces(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None) -> list[Piece]:
     """Non-overlapping longest matches of entries and agents, plus unknown PERSON entities."""
     pieces: list[Piece] = []
+    texts = [t.text for t in doc]
     pos = 0
     while pos < len(doc):
-        piece = _piece_at(doc, keys, lexicon, day, pos)
+        piece = _piece_at(doc, keys, lexicon, day, pos, texts)
         if piece is None or _overrun(doc, keys, lexicon, day, piece):
             pos += 1
             continue
@@ -66,13 +67,18 @@ def _overrun(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | N
     return False
 
 
-def _piece_at(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None, pos: int) -> Piece | None:
-    """The longer of the entry and agent matches at ``pos`` (an entry wins a tie)."""
+def _piece_at(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None, pos: int,
+              texts: Sequence[str] = ()) -> Piece | None:
+    """The longer of the entry and agent matches at ``pos`` (an entry wins a tie); a name that
+    matches only as written (a news outlet: "AP", "the Guardian") wins a tie with an entry."""
     if not keys[pos]:
         return None
     actor = lexicon.match_actor(keys, pos)
     if actor and not _has_capital(doc, actor.start, actor.end):
         actor = None
+    cased = lexicon.match_cased(keys, texts or [t.text for t in doc], pos)
+    if cased is not None and (actor is None or cased.end >= actor.end):
+        actor = cased
     agent = lexicon.match_agent(keys, pos)
     if agent and (actor is None or agent.end > actor.end):
         end = agent.end
@@ -118,12 +124,12 @@ def _entry_kind(doc: Doc, entry: LexEntry, code: str, start: int, end: int) -> s
     labels = {doc[i].ent_type_ for i in range(start, end)}
     if code in AGENT_ONLY_ROOTS:  # "Reuters" (MED), "Kofi Annan" (ELI): no country
         return "person" if "PERSON" in labels else "organisation"
-    if len(code) == 3 and code.isalpha():
-        return "country"
-    if code[:3] in {"IGO", "NGO", "MNC"}:
+    if code[:3] in {"IGO", "NGO", "MNC"}:  # "UNOCAL [MNC]" is a firm, though its code has 3 letters
         return "organisation"
     if code.startswith("IMG") or "REB" in code[3:]:
         return "group"
+    if len(code) == 3 and code.isalpha():
+        return "country"
     return "person" if "PERSON" in labels else "organisation"
 
 

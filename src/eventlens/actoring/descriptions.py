@@ -1,0 +1,62 @@
+"""Mentions that describe people or things by a nationality (``data/actors/descriptions.toml``).
+
+- A nationality before a noun of something it owns stands for the owner when that thing acts or
+  is acted on: "shelled Georgian positions" (GEOMIL), "demolished Palestinian homes" (PSECVL),
+  "Indonesian rule" (IDN); :func:`owned_sector` gives the role the noun implies
+  (:func:`eventlens.actoring.compose._adjective_mention` builds the mention).
+- A people named as an ethnic group ("ethnic Albanians demonstrated in Serbia") are civilians of
+  the state the text places them in (SRBCVL), not of their namesake state
+  (:func:`eventlens.actoring.countries.code_ethnic`).
+- A state-type body whose name is international ("the International Labour Office") is an IGO
+  (:func:`international_words`, used by :mod:`eventlens.actoring.orgs`).
+- Refugees come from the country their clause leaves ("refugees fleeing the war in Liberia":
+  LBRREF, :func:`origin_words`, used by :mod:`eventlens.actoring.bare`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors" / "descriptions.toml"
+STATE_SECTOR = "STATE"
+
+
+@lru_cache(maxsize=1)
+def _data(path: Path = WORDS_FILE) -> dict[str, Any]:
+    """The word lists, read once per process."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _owned() -> dict[str, str]:
+    """The owned nouns and the role each implies ("" for the state itself)."""
+    return {word.lower(): ("" if sector == STATE_SECTOR else sector)
+            for sector, words in _data().get("owned", {}).items() for word in words}
+
+
+def owned_sector(noun: str) -> str | None:
+    """The role a thing owned by a nationality gives it ("positions": MIL, "homes": CVL,
+    "rule": "" for the state itself); None for any other noun."""
+    return _owned().get(noun.lower())
+
+
+def ethnic_words() -> frozenset[str]:
+    """Words that name a people as an ethnic group ("ethnic")."""
+    return frozenset(w.lower() for w in _data().get("ethnic", {}).get("words", []))
+
+
+def origin_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs of leaving and the prepositions that name where refugees come from."""
+    origin = _data().get("origin", {})
+    return frozenset(origin.get("verbs", [])), frozenset(origin.get("preps", []))
+
+
+def international_words() -> frozenset[str]:
+    """Words that make an organisation's name international ("International", "World")."""
+    return frozenset(_data().get("international", {}).get("words", []))
+
+
+__all__ = ["ethnic_words", "international_words", "origin_words", "owned_sector"]
