@@ -20,13 +20,24 @@
    reported``). ``A and that B`` is one quote (``A but that B`` two). A quote mark cuts a reported
    clause, and what is left before it is a quote only when it is a clause of its own: fragments
    beside a partial quote (``the campaign would be "limited"``) are not quotes. Dateline words
-   (``MOSCOW, Jan 1 -``) are never speakers;
+   (``MOSCOW, Jan 1 -``) are never speakers nor part of a reported clause. Reported clauses the parser
+   hangs elsewhere are still found: a clause with its own subject after the speech verb (``said after
+   the talks he would go``), a ``that`` clause on a noun of the verb's adjuncts (``said during a
+   briefing that``), the clause an ``as X said`` / ``as X put it`` or a closing ``, X reported``
+   comments on; what a verb of calling says of its object is a quote (``called the plan a ploy``,
+   ``blasted X as a disgrace``), and a partial quote inside someone's reported clause of saying or
+   thinking is theirs;
 4. speakers the actor stage does not name keep their own words (``organisers``, ``a military
    spokesman``); ``it``, ``the group``, ``the ministry`` go back to the organisation named before;
    conjoined subjects are named together (``A and B``); words read ``on behalf of X`` are X's; a
    quoted speech verb with its subject outside the marks (``X "condemns" Y, his spokesman said``)
    is X's, relayed by the spokesman; a name in another script or over 100 characters leaves the
-   speaker ``null`` with its words kept. The word lists are in ``data/quoting/words.toml``.
+   speaker ``null`` with its words kept. A subject the parser lost is found beside the verb (``4 in 10
+   say``, ``X, asked about Y, had said``), a speech participle's speaker is the one shown speaking
+   (``footage of X saying``), a pronoun beside the quote speaks when the parser took a quoted word for
+   the subject, and a name may follow a question (``?" X told reporters``). The word lists (speech
+   verbs with those of manner of speaking and with particles, ``shot back``) are in
+   ``data/quoting/words.toml``.
 
 The work is done by the modules of :mod:`eventlens.quoting` (``marked``, ``posts``,
 ``indirect`` find the quotes; ``marked_speakers``, ``cues`` and ``naming`` find and name the

@@ -6,9 +6,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from eventlens.quoting.lexicon import DANGLING, LEADING_JOINERS, LOOSE_DEPS, MIN_CUT_TOKENS, TIME_MARKS
+from eventlens.quoting.lexicon import (
+    DANGLING, LEADING_JOINERS, LOOSE_DEPS, MIN_CLAUSE_TOKENS, MIN_CUT_TOKENS, TIME_MARKS,
+)
 from eventlens.quoting.marks import Mark
-from eventlens.quoting.tokens import inside_marks
+from eventlens.quoting.tokens import in_dateline, inside_marks
 
 
 def clause_end(clause: Token) -> int:
@@ -26,7 +28,8 @@ def trim(span: Span) -> Span:
     """The span without leading ``that``/``but``/punctuation and without dangling words at the end."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in LEADING_JOINERS):
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in LEADING_JOINERS
+                           or in_dateline(doc[start])):  # ``WASHINGTON -- A will end, X reported``
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ in DANGLING):
         end -= 1
@@ -67,7 +70,14 @@ def cut_at_marks(span: Span | None, marks: Sequence[Mark]) -> Span | None:
         return span
     cut = inner[0].open_start
     kept = _drop_open_relative(_complete_part(span, next((t.i for t in span if t.idx >= cut), span.end)))
-    return kept if len(kept) >= MIN_CUT_TOKENS else None
+    return kept if len(kept) >= MIN_CUT_TOKENS or (len(kept) >= MIN_CLAUSE_TOKENS and _whole_clause(kept)) else None
+
+
+def _whole_clause(span: Span) -> bool:
+    """Whether a short span is a clause of its own: a finite verb with its subject (``he respects Clinton``)."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and span.start <= t.head.i < span.end
+               and (t.head.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in t.head.children))
+               for t in span)
 
 
 def _complete_part(span: Span, cut: int) -> Span:

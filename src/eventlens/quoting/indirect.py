@@ -11,6 +11,8 @@ from eventlens.models import Actor
 from eventlens.quoting.clauses import clause_end, clip_to_line, cut_at_marks, drop_final_appos, trim
 from eventlens.quoting.cues import according_source
 from eventlens.quoting.lexicon import (
+    AS_EXCLUDED_PREPS,
+    AS_IDIOM_LEMMAS,
     ATTRIBUTION_NOUNS,
     EVIDENCE_LEMMAS,
     EVIDENCE_NOUNS,
@@ -19,6 +21,7 @@ from eventlens.quoting.lexicon import (
     INDIRECT_LEMMAS,
     MEDIUM_NOUNS,
     MIN_CUT_TOKENS,
+    NAMING_LEMMAS,
     OBJECT_CONTROL_LEMMAS,
     INTENT_LEMMAS,
     CALL_PREPS,
@@ -26,6 +29,7 @@ from eventlens.quoting.lexicon import (
     QUESTION_LEMMAS,
     SHOWING_LEMMAS,
     SPEECH_LEMMAS,
+    WH_TAGS,
 )
 from eventlens.quoting.marks import Mark, Post, post_at
 from eventlens.quoting.naming import noun_speaker, phrase_start, subject_of, verb_speaker
@@ -106,11 +110,15 @@ def _according_clause(tok: Token, source: Token) -> Span | None:
 
 def _reported_clauses(verb: Token) -> list[Span]:
     """The clauses ``verb`` reports: ``ccomp``s, ``urged X to Y``, ``plans to Y``, ``polls show X``, ``called for X``."""
-    lemma = verb_lemma(verb, INDIRECT_LEMMAS | OBJECT_CONTROL_LEMMAS | INTENT_LEMMAS | {"call"})
+    lemma = verb_lemma(verb, INDIRECT_LEMMAS | OBJECT_CONTROL_LEMMAS | INTENT_LEMMAS | AS_IDIOM_LEMMAS | NAMING_LEMMAS
+                       | {"call"})
     if subject_of(verb) is None:
         return []
+    naming = _naming_clauses(verb) if lemma in NAMING_LEMMAS else []
+    if naming:
+        return naming
     if lemma in INDIRECT_LEMMAS:
-        comps = [c for c in verb.children if c.dep_ == "ccomp" and _clausal(c, verb)
+        comps = [c for c in verb.children if (c.dep_ == "ccomp" or _misattached_clause(c, verb)) and _clausal(c, verb)
                  and (lemma not in EVIDENCE_LEMMAS or _finite(c))]
         clauses = [span for c in comps if not _to_infinitive(c) and _content_clause(c, verb, lemma)
                    for span in _reported_spans(c, verb)]
@@ -125,8 +133,48 @@ def _reported_clauses(verb: Token) -> list[Span]:
     if lemma == "call":
         return _call_clauses(verb) if _framed(verb, request=True) else []
     if lemma in INDIRECT_LEMMAS:
-        return _medium_clauses(verb) or _parenthetical_clauses(verb) or _evidence_clauses(verb, lemma)
+        return (_medium_clauses(verb) or _parenthetical_clauses(verb) or _as_clauses(verb)
+                or _evidence_clauses(verb, lemma))
+    if lemma in AS_IDIOM_LEMMAS and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return _as_clauses(verb)  # ``as X put it, A``
     return []
+
+
+def _naming_clauses(verb: Token) -> list[Span]:
+    """What a verb of calling or characterising says of its object (``called the plan a ploy``,
+    ``blasted Clinton as a disgrace``): the object with what it is called, a claim the subject made."""
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        return []
+    preds = [c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i]
+    preds += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.right_edge.i
+              for p in c.children if p.dep_ == "pobj"]
+    preds += [c for c in obj.children if c.dep_ in ("dobj", "oprd") and c.i > obj.i and c.pos_ == "NOUN"]  # a slip
+    if not preds:
+        return []
+    pred = preds[0]
+    end = pred.right_edge.i + 1
+    for tok in pred.subtree:  # ``as a disgrace Wednesday on the show``: the reporter's time and place
+        if tok.i > pred.i and (tok.ent_type_ in ("DATE", "TIME") and tok.dep_ == "npadvmod"):
+            end = min(end, tok.left_edge.i)
+    return [trim(doc[obj.left_edge.i : end])]
+
+
+def _misattached_clause(child: Token, verb: Token) -> bool:
+    """Whether the parser hung a reported clause on the speech verb as something else: a finite clause with
+    a subject of its own and no subordinator after the verb (``said after the talks he would go``), or a
+    gerund that is the subject of a finite clause (``said legalizing it could create jobs``)."""
+    if child.i < verb.i or child.pos_ not in ("VERB", "AUX"):
+        return False
+    if child.dep_ == "advcl":
+        return (_finite(child) and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                and not any(c.dep_ == "mark" or c.tag_ in WH_TAGS for c in child.children)
+                and verb.doc[child.left_edge.i - 1].text != ",")
+    if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1:
+        return any(c.dep_ == "ccomp" and c.i > child.i and _finite(c) and any(g.dep_ == "nsubj" for g in c.children)
+                   for c in child.children)
+    return False
 
 
 def _clausal(comp: Token, verb: Token) -> bool:
@@ -182,19 +230,69 @@ def _finite(clause: Token) -> bool:
 
 
 def _medium_clauses(verb: Token) -> list[Span]:
-    """The ``that`` clause the parser hung on the medium (``wrote in a letter that A``)."""
+    """The ``that`` clause the parser hung on the medium (``wrote in a letter that A``) or on another noun
+    of the verb's adjuncts when ``that`` is a subordinator, not a relative pronoun (``said on Friday during
+    a news conference that A``)."""
     doc = verb.doc
     media = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in MEDIUM_NOUNS]
     clauses = [c for p in media for c in p.children if c.dep_ == "relcl" and doc[c.left_edge.i].lower_ == "that"
                and c.left_edge.i == p.i + 1 and any(g.dep_ == "nsubj" for g in c.children)]
+    if not clauses:
+        nouns = [p for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i > verb.i
+                 for p in [c, *c.subtree] if p.dep_ in ("pobj", "npadvmod")]
+        clauses = [c for p in nouns for c in p.children if c.dep_ in ("relcl", "acl") and _subordinate_that(c)]
     return [trim(doc[c.left_edge.i + 1 : clause_end(c)]) for c in clauses]
+
+
+def _subordinate_that(clause: Token) -> bool:
+    """Whether a clause opens with the subordinator ``that`` (tagged IN, not the relative WDT) and has a subject."""
+    first = clause.doc[clause.left_edge.i]
+    return (first.lower_ == "that" and first.tag_ == "IN" and first.dep_ == "mark"
+            and any(g.dep_ in ("nsubj", "nsubjpass") and g.i > first.i for g in clause.children))
+
+
+def _reporting_advcl(verb: Token) -> bool:
+    """Whether a speech verb the parser hung on the clause before it is that clause's reporting clause
+    (``A will end this year, the budget office reported Monday``): after a comma, with its own subject, no
+    subordinator and nothing reported of its own."""
+    if verb.dep_ != "advcl" or verb.head.i > verb.i or verb.doc[verb.left_edge.i - 1].text != ",":
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "nsubj" for c in children) and not any(
+        c.dep_ in ("mark", "ccomp", "xcomp", "dobj", "dative", "agent") or c.tag_ in WH_TAGS for c in children)
+
+
+def _as_clauses(verb: Token) -> list[Span]:
+    """The clause an ``as X said`` clause comments on (``A, as police said``; ``As X put it, A``): its parts on
+    each side. The speech verb must report nothing of its own (no clause or object but ``it`` or ``so``)."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == verb.left_edge.i for c in verb.children):
+        return []
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+        c.dep_ in ("ccomp", "xcomp", "dative", "agent") or (c.dep_ == "dobj" and c.lower_ not in ("it", "so"))
+        or (c.dep_ == "prep" and c.lower_ in AS_EXCLUDED_PREPS) for c in verb.children
+    ):
+        return []  # ``as voters responded to X``, ``as he joked with Y``: an act, not a comment on the clause
+    doc = verb.doc
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    parts = [trim(doc[head.left_edge.i : lo]), trim(doc[hi : clause_end(head)])]
+    return [p for p in parts if len(p) >= MIN_CUT_TOKENS and not _subordinate_start(p)]
+
+
+def _subordinate_start(span: Span) -> bool:
+    """Whether a span opens with a subordinator or wh-word (``when he would``): a clause that hangs on
+    another, not the main clause an ``as`` clause comments on."""
+    first = span[0]
+    return first.tag_ in WH_TAGS or (first.dep_ == "mark" and first.tag_ == "IN")
 
 
 def _parenthetical_clauses(verb: Token) -> list[Span]:
     """The clause around a parenthetical speech verb (``A, officials said, could B``): its parts on each side."""
     head = verb.head
-    if verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+    if not (verb.dep_ == "parataxis" or _reporting_advcl(verb)) or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return []
     doc = verb.doc
     lo, hi = verb.left_edge.i, verb.right_edge.i + 1
@@ -258,6 +356,9 @@ def _content_clause(clause: Token, verb: Token, lemma: str) -> bool:
     if first.lower_ == "what" and first.i < clause.i and lemma not in QUESTION_LEMMAS:
         return clause.left_edge.i < verb.i < clause.i  # ``what the military said were targets`` stays
     if clause.i < verb.i:
+        subject = subject_of(verb)
+        if subject is not None and clause.left_edge.i <= subject.i <= clause.right_edge.i:
+            return False  # ``X offered Y a job, then says Z``: X's own act, not what X says
         return not any(t.text in (";", ":") or "\n" in t.text for t in doc[clause.right_edge.i + 1 : verb.i])
     return True
 
@@ -275,10 +376,13 @@ def _reported_spans(clause: Token, verb: Token) -> list[Span]:
     contrasts = [c for c in clause.children if c.dep_ == "conj" and c.i < end
                  and any(g.lower_ == "that" for g in c.lefts)
                  and any(g.dep_ == "cc" and g.lower_ == "but" and g.i < c.left_edge.i for g in clause.children)]
+    start = clause.left_edge.i
+    if clause.dep_ == "advcl":  # ``said after the talks he would go``: the clause from its subject
+        start = min(c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     if not contrasts:
-        return [trim(doc[clause.left_edge.i : end])]
+        return [trim(doc[start : end])]
     first = min(c.left_edge.i for c in contrasts)
-    return [trim(doc[clause.left_edge.i : first])] + [trim(doc[c.left_edge.i : c.right_edge.i + 1]) for c in contrasts]
+    return [trim(doc[start : first])] + [trim(doc[c.left_edge.i : c.right_edge.i + 1]) for c in contrasts]
 
 
 def _lifted_conjunct(clause: Token, verb: Token) -> Token | None:

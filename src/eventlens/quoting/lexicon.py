@@ -21,6 +21,7 @@ def _load_words() -> dict[str, dict[str, frozenset[str]]]:
 
 _WORDS = _load_words()
 SPEECH_LEMMAS = _WORDS["verbs"]["speech"]
+PHRASAL_SPEECH = frozenset(tuple(w.split("_")) for w in _WORDS["verbs"]["phrasal"])
 INDIRECT_LEMMAS = _WORDS["verbs"]["reported"]
 INTENT_LEMMAS = _WORDS["verbs"]["intent"]
 OBJECT_CONTROL_LEMMAS = _WORDS["verbs"]["object_control"]
@@ -29,6 +30,8 @@ EXPRESS_LEMMAS = _WORDS["verbs"]["express"]
 BEHALF_LEMMAS = _WORDS["verbs"]["behalf"]
 QUESTION_LEMMAS = _WORDS["verbs"]["question"]
 SHOWING_LEMMAS = _WORDS["verbs"]["showing"]
+AS_IDIOM_LEMMAS = _WORDS["verbs"]["as_idiom"]
+NAMING_LEMMAS = _WORDS["verbs"]["naming"]
 ATTRIBUTION_NOUNS = _WORDS["nouns"]["attribution"]
 EVIDENCE_NOUNS = _WORDS["nouns"]["evidence"]
 MEDIUM_NOUNS = _WORDS["nouns"]["medium"]
@@ -40,14 +43,22 @@ PERSON_PRONOUNS = _WORDS["pronouns"]["person"]
 GROUP_PRONOUNS = _WORDS["pronouns"]["group"]
 ORGANISATION_PRONOUNS = _WORDS["pronouns"]["organisation"]
 RELATIVE_PRONOUNS = _WORDS["pronouns"]["relative"]
+SPEAKER_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | ORGANISATION_PRONOUNS
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CALL_PREPS = frozenset({"for", "on"})
+# Prepositions after the verb of an ``as`` clause that make it an act (``as voters responded to X``),
+# not a comment on the clause it joins (``A, as police said``).
+AS_EXCLUDED_PREPS = frozenset({"to", "with", "for", "against", "about", "by", "on", "of"})
+WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG"})
 SPLIT_CLAUSE_CHARS = 80
 CLAUSE_END = ",.!?…"
 SENTENCE_END = ".!?…"
 MIN_CUT_TOKENS = 4
+# A shorter part left before a quote mark is kept only when it is a clause of its own (``he respects X``).
+MIN_CLAUSE_TOKENS = 3
 LEADING_JOINERS = _WORDS["clauses"]["leading"]
+CLAUSE_JOINERS = _WORDS["clauses"]["joiners"]
 TIME_MARKS = _WORDS["clauses"]["time"]
 CONCESSIVE_MARKS = _WORDS["clauses"]["concessive"]
 DANGLING = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
@@ -56,7 +67,11 @@ DANGLING = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 LOOSE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", "acl", "appos", "npadvmod", "prep",
                         "advmod", "mark", "dep", "meta", "intj", "space"})
 SPEECH_REACH = 6
+# Words after a quote ending in ``?`` or ``!`` in which a name and its speech verb may follow (``?” Renteria told``).
+NAMED_REPORT_REACH = 5
 NAME_REACH = 60
+# Tokens an aside between commas may span between a subject and its verb (``X, asked about Y, said``).
+ASIDE_REACH = 20
 DATELINE_REACH = 60
 DASH_RE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[A-Z])")
 DATELINE_RE = re.compile(

@@ -10,10 +10,13 @@ from spacy.tokens import Doc, Token
 from eventlens.models import Actor
 from eventlens.quoting.cues import according_source, cue_verb, first_speech_verb, last_speech_verb, next_sentence_tokens
 from eventlens.quoting.lexicon import (
-    DASH_RE, INDIRECT_LEMMAS, LABEL_RE, LINE_LABEL_RE, NAME_REACH, PERSON_PRONOUNS, SENTENCE_END, SPEECH_LEMMAS,
+    DASH_RE, INDIRECT_LEMMAS, LABEL_RE, LINE_LABEL_RE, NAME_REACH, PERSON_PRONOUNS, SENTENCE_END, SPEAKER_PRONOUNS,
+    SPEECH_LEMMAS,
 )
 from eventlens.quoting.marks import Mark
-from eventlens.quoting.naming import actor_speaker, covering_actor, noun_speaker, phrase_start, subject_of, verb_speaker
+from eventlens.quoting.naming import (
+    actor_speaker, covering_actor, mention_speaker, noun_speaker, phrase_start, subject_of, verb_speaker,
+)
 from eventlens.quoting.records import NO_SPEAKER, Speaker
 from eventlens.quoting.tokens import same_line, sentence_of, sentence_tokens_before, tokens_in
 
@@ -136,18 +139,28 @@ def _transcript_speaker(text: str, mark: Mark) -> Speaker | None:
 
 
 def _outside(speaker: Speaker, verb: Token, marks: Sequence[Mark], actors: Sequence[Actor]) -> Speaker:
-    """A speaker found inside quoted words is a parse slip: take the noun next to the verb."""
-    if not any(speaker.span and m.open_start <= speaker.span[0] < m.close_end for m in marks):
+    """A speaker found inside quoted words is a parse slip: take the subject of the nearest verb above
+    the cue outside the marks (``Clinton seemed ready to riff, telling the crowd, "..."``), else the
+    noun or pronoun next to the verb (``"That," he said, "is..."``)."""
+    if not (speaker.span and _in_marks(speaker.span[0], marks)):
         return speaker
-    nouns = [t for t in verb.sent if _may_name(t) and not any(m.open_start <= t.idx < m.close_end for m in marks)]
+    for anc in (a for a in verb.ancestors if not _in_marks(a.idx, marks)):
+        subject = subject_of(anc)
+        if subject is not None and not _in_marks(subject.idx, marks):
+            return replace(verb_speaker(anc, actors), cue=speaker.cue)
+    nouns = [t for t in verb.sent if (_may_name(t) or t.lower_ in SPEAKER_PRONOUNS) and not _in_marks(t.idx, marks)]
     last_close = max((m.close_end for m in marks if m.close_end <= verb.idx), default=0)
     before = [t for t in nouns if last_close <= t.idx < verb.idx]
     after = [t for t in nouns if t.i > verb.i]
     noun = before[-1] if before else (after[0] if after else None)
     if noun is None:
         return Speaker(None, None, cue=speaker.cue)
-    span = (phrase_start(noun), noun.idx + len(noun))
-    return replace(noun_speaker(noun, actors), cue=speaker.cue, span=span)
+    return replace(mention_speaker(noun, verb, actors), cue=speaker.cue)
+
+
+def _in_marks(offset: int, marks: Sequence[Mark]) -> bool:
+    """Whether ``offset`` falls inside a pair of quote marks."""
+    return any(m.open_start <= offset < m.close_end for m in marks)
 
 
 def _may_name(tok: Token) -> bool:

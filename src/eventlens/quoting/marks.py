@@ -90,8 +90,8 @@ def _role(text: str, i: int, width: int, lo: int, hi: int) -> _Seen:
     can_close = not prev.isspace() and not nxt.isalnum()
     if c in ("“", "``"):
         return _Seen(i, width, "d", True, False)
-    if c == "”":
-        return _Seen(i, width, "d", False, True)
+    if c == "”":  # a right mark opens only a paragraph that starts with it (``”Fear. ...” ― Name``)
+        return _Seen(i, width, "d", not text[lo:i].strip() and not nxt.isspace(), True)
     if c in ('"', "''"):
         spaced = prev.isspace() and nxt.isspace()  # ``,' " he said``: a lone straight mark closes
         return _Seen(i, width, "d", can_open, (can_close or spaced) and not can_open)

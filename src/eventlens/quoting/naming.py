@@ -10,7 +10,12 @@ from spacy.tokens import Doc, Span, Token
 from eventlens.models import Actor
 from eventlens.parse import doc_text
 from eventlens.quoting.lexicon import (
+    ASIDE_REACH,
+    CLAUSE_JOINERS,
     ENTITY_LABELS,
+    EVIDENCE_NOUNS,
+    FINITE_TAGS,
+    MEDIUM_NOUNS,
     BEHALF_LEMMAS,
     GENERIC_ORGANISATION_NOUNS,
     GROUP_PRONOUNS,
@@ -30,6 +35,9 @@ def subject_of(verb: Token) -> Token | None:
     """The active subject of ``verb``, climbing through participles, conjuncts and relatives, and for a
     verb that reports a clause through the preposition it hangs on (``by telling them that``)."""
     reports = any(c.dep_ == "ccomp" for c in verb.children)
+    speaking = _speaking_participle(verb)
+    if speaking is not None:
+        return speaking
     for _ in range(6):
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -40,9 +48,59 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head if rel else subject
         through_prep = reports and verb.dep_ == "prep" and verb.pos_ == "ADP"  # ``by telling them that``
         if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") and not through_prep or verb.head.i == verb.i:
-            return None
+            return _stray_subject(verb)
         verb = verb.head
     return None
+
+
+def _speaking_participle(verb: Token) -> Token | None:
+    """The one shown speaking when a speech participle modifies a name or a noun that is not a medium
+    (``footage of Trump saying``, ``protesters chanting``, ``911 calls saying``); None otherwise, and for
+    ``a statement saying``, whose words are the statement's author's."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (prev is not None and verb.dep_ in ("xcomp", "advcl", "acl") and prev.dep_ in ("pobj", "dobj")
+            and (prev.pos_ == "PROPN" or prev.ent_type_ == "PERSON")):
+        return prev  # ``footage of Clinton asking``: the one shown speaking, whatever the parser hung it on
+    head = verb.head
+    if verb.dep_ != "acl" or head.i > verb.i:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in MEDIUM_NOUNS | EVIDENCE_NOUNS:
+        return None
+    return head if head.ent_type_ not in ("DATE", "TIME") else None
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser left without one: the subject of a clause joined before it
+    that the parser took for its object (``X offered Y a job, then says Z``), of its clausal subject
+    (``majorities of voters going to the polls said``), or the noun right before it, past an aside between
+    commas (``4 in 10 say``, ``with the board of the Post Trump said``, ``X, asked about Y, had said``).
+    None for any other verb, and for a capitalised one (a headline's words)."""
+    finite = verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)
+    if not finite or not verb.text[:1].islower() or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") or any(
+        c.dep_ in ("nsubjpass", "expl", "csubjpass", "nsubj") for c in verb.children
+    ):
+        return None
+    fronted = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if fronted is not None:  # ``X offered Y a job, then says Z``: a clause joined to the verb taken for its object
+        subject = next((c for c in fronted.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if subject is not None and _wordy(subject) and verb.doc[verb.i - 1].lower_ in CLAUSE_JOINERS:
+            return subject
+    clausal = next((c for c in verb.children if c.dep_ == "csubj"), None)
+    if clausal is not None:
+        subject = next((c for c in clausal.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        return subject if subject is not None and _wordy(subject) else None
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0 and (doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].is_space):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":  # ``Mr. Trump, asked about X, had said``: the name before the aside
+        opening = next((j for j in range(i - 1, max(-1, i - ASIDE_REACH), -1) if doc[j].text == ","), None)
+        i = opening - 1 if opening is not None else -1
+    prev = doc[i] if i >= 0 else None
+    if prev is None or prev.pos_ not in ("NOUN", "PROPN", "NUM") or prev.ent_type_ in ("DATE", "TIME"):
+        return None
+    return _off_dateline(prev) if _wordy(prev) else None
 
 
 def _wordy(tok: Token) -> bool:
@@ -78,6 +136,14 @@ def verb_speaker(verb: Token, actors: Sequence[Actor]) -> Speaker:
     if voice is not None:
         return replace(noun_speaker(voice, actors), cue=verb.text, span=(phrase_start(voice), voice.idx + len(voice)))
     return _joint(replace(speaker, cue=verb.text, span=span), subject, actors)
+
+
+def mention_speaker(mention: Token, verb: Token, actors: Sequence[Actor]) -> Speaker:
+    """The speaker named by a noun or pronoun that the parse does not make the verb's subject."""
+    span = (phrase_start(mention), mention.idx + len(mention))
+    if mention.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | ORGANISATION_PRONOUNS:
+        return replace(_pronoun_speaker(mention, verb, actors), span=span)
+    return replace(noun_speaker(mention, actors), span=span)
 
 
 def _voice(verb: Token) -> Token | None:
