@@ -9,9 +9,8 @@ pieces live in :mod:`eventlens.coding`; this module is the stage's entry point.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
-
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,7 +34,8 @@ from eventlens.coding.readiness import readiness_candidates
 from eventlens.coding.records import Found, dedupe_found, drop_shadowed, to_event
 from eventlens.coding.repeats import merge_repeats
 from eventlens.coding.syntax import MAX_SENTENCE_TOKENS, in_spans, sentence_segments, subject_of
-from eventlens.coding.verbs import matching_rule, verb_candidates, verb_rules
+from eventlens.coding.tokenfacts import DocFacts
+from eventlens.coding.verbs import verb_candidates
 from eventlens.models import Actor, Event
 from eventlens.ontology import Ontology
 
@@ -135,56 +135,67 @@ def find(
     spans = tuple(skip_spans)
     found: list[Found] = []
     mode = DictionaryMode(factual, require_dyad)
-    for sent in sentence_segments(doc):
-        by_rules = _sentence_events(sent, lex, index, spans, mode)
+    facts = DocFacts(doc, spans, index)  # per-token answers shared by the rules and the model, this doc only
+    for sent in sentence_segments(doc, facts.columns()[1]):
+        by_rules = _sentence_events(sent, lex, index, spans, mode, facts)
         if model is not None and len(sent) <= MAX_SENTENCE_TOKENS:
-            by_rules = recode(by_rules, model, lex, index) if by_rules else model_events(sent, model, lex, index, spans)
+            by_rules = recode(by_rules, model, lex, index, facts=facts) if by_rules else \
+                model_events(sent, model, lex, index, spans, facts=facts)
         found.extend(by_rules)
     return found
 
 
 def _sentence_events(sent: Span, lex: Lexicons, index: ActorIndex, spans: Sequence[tuple[int, int]],
-                     mode: DictionaryMode) -> list[Found]:
+                     mode: DictionaryMode, facts: DocFacts) -> list[Found]:
     """Events of one sentence segment (over-long segments give none)."""
     out: list[Found] = []
     if len(sent) > MAX_SENTENCE_TOKENS:
-        log.warning("not coding a %d-token sentence at offset %d: too long to be one sentence", len(sent), sent.start_char)
+        log.warning("not coding a %d-token sentence at offset %d: too long to be one sentence",
+                    len(sent), sent.start_char)
         return out
-    for token in sent:
-        if in_spans(token, spans):
-            if token.pos_ == "VERB" and reporter_frames(token, spans):
-                out.extend(f for f in _verb_events(token, sent, lex, index, mode) if f.code[:2] in SPEECH_ROOTS)
-            elif token.pos_ in ("VERB", "AUX"):
-                out.extend(quoted_commitments(token, sent, spans, index))
+    doc = sent.doc
+    lemmas, _, tags, _ = facts.columns()  # part of speech and lemma read without making Token objects
+    for i in range(sent.start, sent.end):
+        pos = tags[i]
+        if facts.skipped_at(i):
+            if pos == "VERB" and reporter_frames(doc[i], spans, facts):
+                out.extend(f for f in _verb_events(doc[i], sent, lex, index, mode, facts) if f.code[:2] in SPEECH_ROOTS)
+            elif pos in ("VERB", "AUX"):
+                out.extend(quoted_commitments(doc[i], sent, spans, index))
             continue
-        if token.pos_ in ("VERB", "AUX"):
-            out.extend(_verb_events(token, sent, lex, index, mode))
+        if pos in ("VERB", "AUX"):
+            token = doc[i]
+            out.extend(_verb_events(token, sent, lex, index, mode, facts))
             out.extend(judgment_candidates(token, sent, lex.judgments, index))
-        elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lex.nouns:
-            out.extend(noun_candidates(token, sent, lex.nouns[token.lemma_.lower()], index))
-        elif token.pos_ == "ADJ" and token.lemma_.lower() in lex.adjectives:
-            out.extend(readiness_candidates(token, sent, lex.adjectives[token.lemma_.lower()][0], index))
+        elif pos in ("NOUN", "PROPN") and lemmas[i] in lex.nouns:
+            out.extend(noun_candidates(doc[i], sent, lex.nouns[lemmas[i]], index))
+        elif pos == "ADJ" and lemmas[i] in lex.adjectives:
+            out.extend(readiness_candidates(doc[i], sent, lex.adjectives[lemmas[i]][0], index))
     return out
 
 
-def reporter_frames(verb: Token, spans: Sequence[tuple[int, int]]) -> bool:
+def reporter_frames(verb: Token, spans: Sequence[tuple[int, int]], facts: DocFacts | None = None) -> bool:
     """Whether a quoted verb is the reporter's account: its subject stands outside the quote
     (``Guterres "firmly condemns the coup"``), so the quote gives the words of a verbal act."""
-    subject, inherited = subject_of(verb)
-    return subject is not None and not inherited and not in_spans(subject, spans) and subject.i < verb.i
+    subject, inherited = facts.subject(verb) if facts is not None else subject_of(verb)
+    if subject is None or inherited:
+        return False
+    outside = not facts.skipped(subject) if facts is not None else not in_spans(subject, spans)
+    return outside and subject.i < verb.i
 
 
-def _verb_events(verb: Token, sent: Span, lex: Lexicons, index: ActorIndex, mode: DictionaryMode) -> list[Found]:
+def _verb_events(verb: Token, sent: Span, lex: Lexicons, index: ActorIndex, mode: DictionaryMode,
+                 facts: DocFacts) -> list[Found]:
     """Events of the first rule of ``verb`` that applies; the fallback dictionary when none does."""
-    rule = matching_rule(verb, sent, verb_rules(verb, lex.verbs))
+    rule = facts.rule(verb, sent, lex.verbs)
     if rule is not None and rule.kind == "dictionary":
-        return dictionary_candidates(verb, sent, rule, index, mode)
+        return dictionary_candidates(verb, sent, rule, index, mode, facts=facts)
     if rule is not None:
         found = verb_candidates(verb, sent, rule, index)
         if all(f.target is None for f in found):  # target-less: an earlier event may give the target
             found += antecedent_candidates(verb, sent, rule, index)
         return found
-    if (mode := copy_mode(verb)) is not None:
-        return copy_candidates(verb, sent, mode, index)
-    fallback = matching_rule(verb, sent, verb_rules(verb, lex.fallback))
-    return dictionary_candidates(verb, sent, fallback, index, STRICT) if fallback else []
+    if (copying := copy_mode(verb)) is not None:
+        return copy_candidates(verb, sent, copying, index)
+    fallback = facts.rule(verb, sent, lex.fallback)
+    return dictionary_candidates(verb, sent, fallback, index, STRICT, facts=facts) if fallback else []

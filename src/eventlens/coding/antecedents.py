@@ -17,10 +17,10 @@ from eventlens.coding.lexicon import Rule
 from eventlens.coding.mentions import ActorIndex, same_actor
 from eventlens.coding.modality import modality_of
 from eventlens.coding.records import Found
-from eventlens.models import Actor
-from eventlens.parse import doc_text
 from eventlens.coding.syntax import is_passive, naming_parts
 from eventlens.coding.verbs import verb_code, verb_sources
+from eventlens.models import Actor
+from eventlens.parse import doc_text
 
 # Nouns that name a kind of event, with the CAMEO roots an earlier event must have to be the one named.
 _KINDS = {

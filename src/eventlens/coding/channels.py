@@ -28,7 +28,7 @@ def channel_verbs() -> frozenset[str]:
 
 def is_media(code: str | None) -> bool:
     """Whether an actor code has a media block (``MED``, ``USAMED``, ``GBRGOVMED``)."""
-    return bool(code) and any(code[i : i + 3] == MEDIA_BLOCK for i in range(0, len(code), 3))
+    return code is not None and any(code[i : i + 3] == MEDIA_BLOCK for i in range(0, len(code), 3))
 
 
 def told_the_press(found: Found) -> bool:

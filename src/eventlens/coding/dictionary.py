@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
@@ -14,6 +15,9 @@ from eventlens.coding.records import Found
 from eventlens.coding.syntax import is_passive, sentence_words
 from eventlens.coding.verbs import verb_sources, verb_targets
 from eventlens.models import Actor
+
+if TYPE_CHECKING:
+    from eventlens.coding.tokenfacts import DocFacts
 
 # Where the fallback looks for a target: object, indirect object, then non-place prepositions.
 PHYSICAL_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -42,13 +46,17 @@ STRICT = DictionaryMode(strict=True)
 
 
 def dictionary_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex,
-                          mode: DictionaryMode = DictionaryMode()) -> list[Found]:
-    """Events of a verb-dictionary rule: the best pattern's code (else the block's) and its slots."""
+                          mode: DictionaryMode = DictionaryMode(), facts: DocFacts | None = None) -> list[Found]:
+    """Events of a verb-dictionary rule: the best pattern's code (else the block's) and its slots.
+
+    facts (DocFacts | None): the document's memoised token facts, when the events stage has them.
+    """
     if mode.strict:
-        return _strict_candidates(verb, sent, rule, index)
+        return _strict_candidates(verb, sent, rule, index, facts)
     match = _best_match(rule, verb, sent, index)
     code = match.pattern.code if match is not None else rule.code
-    if not code or (mode.factual and modality_of(verb) == "blocked" and not (match and match.pattern.pre)):
+    modality = facts.modality if facts is not None else modality_of
+    if not code or (mode.factual and modality(verb) == "blocked" and not (match and match.pattern.pre)):
         return []
     passive = is_passive(verb)
     sources = _slot_actors(match, "source", sent, index) or verb_sources(verb, passive, index, sent)[0]
@@ -61,14 +69,15 @@ def dictionary_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex
     return found
 
 
-def _strict_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex) -> list[Found]:
+def _strict_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex,
+                       facts: DocFacts | None = None) -> list[Found]:
     """Fallback events: dependency source and target only, one code, lower confidence.
 
     The actors are sought before any pattern is matched (most verbs have none: matching is the
     costly part). A target that is the bare country of its source ("Trump pulled the United
     States out") is dropped.
     """
-    if modality_of(verb) != "ok":
+    if (facts.modality(verb) if facts is not None else modality_of(verb)) != "ok":
         return []
     passive = is_passive(verb)
     sources, inherited = verb_sources(verb, passive, index, sent)

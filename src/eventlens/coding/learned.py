@@ -31,10 +31,11 @@ from spacy.tokens import Span, Token
 from eventlens.coding.antecedents import awaits_antecedent
 from eventlens.coding.frames import REFUSE, Frame, frame_of, frame_stands, negated_future
 from eventlens.coding.lexicon import Lexicons, Rule
-from eventlens.coding.mentions import ActorIndex, PLACE_PREPS, phrases_actors, same_actor
+from eventlens.coding.mentions import PLACE_PREPS, ActorIndex, phrases_actors, same_actor
 from eventlens.coding.modality import modality_of, speech_head
-from eventlens.coding.records import Found, MUTUAL_ROOTS, SYMMETRIC, each_other
+from eventlens.coding.records import MUTUAL_ROOTS, SYMMETRIC, Found, each_other
 from eventlens.coding.syntax import clause_of, governing_verb, in_spans, is_passive, pobjs, reciprocal, subject_of
+from eventlens.coding.tokenfacts import DocFacts
 from eventlens.coding.verbs import matching_rule, verb_rules, verb_sources
 from eventlens.models import Actor
 
@@ -153,7 +154,7 @@ class EventModel:
 
     def root_mass(self, probs: np.ndarray, root: str) -> float:
         """The probability one candidate's row gives all codes of a CAMEO root together."""
-        return float(sum(p for c, p in zip(self.classes, probs) if c[:2] == root and c != NONE))
+        return float(sum(p for c, p in zip(self.classes, probs, strict=True) if c[:2] == root and c != NONE))
 
     def save(self, path: str | Path) -> None:
         """Write the model as a compressed numpy archive (float16 weights, no pickled objects)."""
@@ -233,9 +234,15 @@ def _classes(pos: str, lemma: str, word: str) -> tuple[str, ...]:
     return next((table[(t, pos)] for t in tries if (t, pos) in table), ())
 
 
-def candidates(sent: Span, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Token]:
+def candidates(sent: Span, skip_spans: Sequence[tuple[int, int]] = (), facts: DocFacts | None = None) -> list[Token]:
     """Tokens that may state an event: verbs and nouns outside quotes and the headline (keeping only
-    WordNet's event nouns was measured: 30% fewer candidates, one point less PLV type recall)."""
+    WordNet's event nouns was measured: 30% fewer candidates, one point less PLV type recall).
+    ``facts`` (built with the same skip spans) answers the quote test without rescanning the spans."""
+    if facts is not None:
+        _, _, pos, alpha = facts.columns()
+        doc = sent.doc
+        return [doc[i] for i in range(sent.start, sent.end)
+                if pos[i] in CANDIDATE_POS and alpha[i] and not facts.skipped_at(i)]
     return [t for t in sent if t.pos_ in CANDIDATE_POS and t.is_alpha and not in_spans(t, skip_spans)]
 
 
@@ -243,15 +250,19 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _actor_kind(token: Token, index: ActorIndex) -> str:
+def _actor_kind(token: Token, index: ActorIndex, facts: DocFacts | None = None) -> str:
     """``A`` when the phrase headed by ``token`` is a coded actor, else its entity type or ``-``."""
-    if phrases_actors([token], index):
+    if facts.is_actor_phrase(token) if facts is not None else phrases_actors([token], index):
         return "A"
     return token.ent_type_ or "-"
 
 
-def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex) -> list[str]:
-    """The feature strings of one candidate trigger (the same at training and at run time)."""
+def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex,
+             facts: DocFacts | None = None) -> list[str]:
+    """The feature strings of one candidate trigger (the same at training and at run time).
+
+    facts (DocFacts | None): the document's memoised token facts (same answers, asked once per token).
+    """
     lemma = _lemma(token)
     out = [f"L={lemma}", f"P={token.pos_}", f"LD={lemma}|{token.dep_}", f"T={token.tag_}"]
     out.extend(f"WN={c}" for c in classes_of(token))
@@ -260,7 +271,7 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex) 
         dep = c.dep_
         if dep in ("dobj", "attr", "oprd"):
             out.append(f"LO={lemma}|{_lemma(c)}")
-            out.append(f"OK={_actor_kind(c, index)}")
+            out.append(f"OK={_actor_kind(c, index, facts)}")
         elif dep == "prt":
             out.append(f"LT={lemma}|{_lemma(c)}")
         elif dep in ("prep", "agent", "dative"):
@@ -268,14 +279,14 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex) 
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.append(f"LPO={lemma}|{c.lower_}|{_lemma(p)}")
-                    out.append(f"PK={c.lower_}|{_actor_kind(p, index)}")
+                    out.append(f"PK={c.lower_}|{_actor_kind(p, index, facts)}")
         elif dep in ("xcomp", "ccomp"):
             out.append(f"LX={lemma}|{dep}|{_lemma(c)}")
         elif dep in ("nsubj", "nsubjpass"):
-            out.append(f"S={dep}|{_actor_kind(c, index)}")
+            out.append(f"S={dep}|{_actor_kind(c, index, facts)}")
             out.append(f"LS={lemma}|{_lemma(c)}")
         elif dep == "poss":
-            out.append(f"POSS={_actor_kind(c, index)}")
+            out.append(f"POSS={_actor_kind(c, index, facts)}")
         elif dep in ("amod", "compound") and token.pos_ == "NOUN":
             out.append(f"LM={lemma}|{_lemma(c)}")
     head = token.head
@@ -284,39 +295,59 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex) 
         out.append(f"HL={_lemma(head)}|{lemma}")
     if is_passive(token):
         out.append("PASSIVE")
-    modality = modality_of(token) if token.pos_ in ("VERB", "AUX") else "noun"
+    verbal = token.pos_ in ("VERB", "AUX")
+    if facts is not None:
+        modality = facts.modality(token) if verbal else "noun"
+        subject, inherited = facts.subject(token) if verbal else (None, False)
+        clause = facts.clause(token)
+    else:
+        modality = modality_of(token) if verbal else "noun"
+        subject, inherited = subject_of(token) if verbal else (None, False)
+        clause = clause_of(token)
     out.append(f"MOD={modality}")
     if speech_head(token) is not None:
         out.append("REPORTED")
-    subject, inherited = subject_of(token) if token.pos_ in ("VERB", "AUX") else (None, False)
     if subject is not None:
-        out.append(f"SUBJ={'inh' if inherited else 'own'}|{_actor_kind(subject, index)}")
-    for t in clause_of(token)[:40]:
-        if t.i != token.i and t.pos_ in CONTENT_POS and t.is_alpha:
-            out.append(f"C={_lemma(t)}")
-    doc = token.doc
-    for j in range(max(token.i - 2, sent.start), min(token.i + 3, sent.end)):
-        if j != token.i and doc[j].is_alpha:
-            out.append(f"W{'-' if j < token.i else '+'}={_lemma(doc[j])}")
+        out.append(f"SUBJ={'inh' if inherited else 'own'}|{_actor_kind(subject, index, facts)}")
+    if facts is not None:  # the same words, read from the document's columns
+        lemmas, _, pos, alpha = facts.columns()
+        i = token.i
+        out.extend(f"C={lemmas[t.i]}" for t in clause[:40] if t.i != i and pos[t.i] in CONTENT_POS and alpha[t.i])
+        out.extend(f"W{'-' if j < i else '+'}={lemmas[j]}"
+                   for j in range(max(i - 2, sent.start), min(i + 3, sent.end)) if j != i and alpha[j])
+    else:
+        for t in clause[:40]:
+            if t.i != token.i and t.pos_ in CONTENT_POS and t.is_alpha:
+                out.append(f"C={_lemma(t)}")
+        doc = token.doc
+        for j in range(max(token.i - 2, sent.start), min(token.i + 3, sent.end)):
+            if j != token.i and doc[j].is_alpha:
+                out.append(f"W{'-' if j < token.i else '+'}={_lemma(doc[j])}")
     if lex is not None:
-        out.extend(_dictionary_features(token, sent, lex))
+        out.extend(_dictionary_features(token, sent, lex, facts))
     return out
 
 
-def _dictionary_features(token: Token, sent: Span, lex: Lexicons) -> list[str]:
+def _dictionary_features(token: Token, sent: Span, lex: Lexicons, facts: DocFacts | None = None) -> list[str]:
     """What the rule lexicon and the CAMEO.2.0 verb dictionary would code for this word."""
     out: list[str] = []
     if token.pos_ == "NOUN":
         out.extend(f"NR={r.code[:2]}" for r in lex.nouns.get(_lemma(token), ())[:3])
         return out
-    rules = verb_rules(token, lex.verbs)
+    rules = facts.rules(token, lex.verbs) if facts is not None else verb_rules(token, lex.verbs)
     out.extend(f"TR={r.code[:2]}" for r in rules[:3])
-    rule = matching_rule(token, sent, rules) if rules else None
+    if facts is not None:
+        rule = facts.rule(token, sent, lex.verbs)
+    else:
+        rule = matching_rule(token, sent, rules) if rules else None
     if rule is not None:
         out.append(f"TM={rule.code[:3]}")
-    fallback = verb_rules(token, lex.fallback)
+    fallback = facts.rules(token, lex.fallback) if facts is not None else verb_rules(token, lex.fallback)
     out.extend(sorted({f"FR={r.code[:2]}" for r in fallback}))
-    match = matching_rule(token, sent, fallback) if fallback else None
+    if facts is not None:
+        match = facts.rule(token, sent, lex.fallback)
+    else:
+        match = matching_rule(token, sent, fallback) if fallback else None
     if match is not None:
         out.append(f"FM={match.code[:3]}")
         out.append(f"FMR={match.code[:2]}")
@@ -327,18 +358,21 @@ def _dictionary_features(token: Token, sent: Span, lex: Lexicons) -> list[str]:
 
 
 def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: ActorIndex,
-                 skip_spans: Sequence[tuple[int, int]] = ()) -> list[Found]:
+                 skip_spans: Sequence[tuple[int, int]] = (), facts: DocFacts | None = None) -> list[Found]:
     """The events the model codes in one sentence: its most probable trigger above the threshold,
-    with source and target from the parse (none when no source actor is found)."""
-    if not any(index.at(t) is not None for t in sent):
+    with source and target from the parse (none when no source actor is found).
+
+    facts (DocFacts | None): the document's memoised token facts, built with ``skip_spans``.
+    """
+    if not (facts.any_actor(sent) if facts is not None else any(index.at(t) is not None for t in sent)):
         return []  # no actor, no source: nothing the model could code (and no features to compute)
-    cands = candidates(sent, skip_spans)
+    cands = candidates(sent, skip_spans, facts)
     if not cands:
         return []
     if len(cands) > MAX_CANDIDATES:
         log.info("event model: skipping a sentence with %d candidate words at offset %d", len(cands), sent.start_char)
         return []
-    rows = [features(t, sent, lex, index) for t in cands]
+    rows = [features(t, sent, lex, index, facts) for t in cands]
     probs = model.probabilities(rows, floor=model.threshold)  # codes read only above the threshold
     for i, code, p in model.best(probs)[:3]:
         if p < model.threshold:
@@ -392,7 +426,8 @@ def committed(token: Token) -> bool:
     return head.pos_ in ("VERB", "AUX", "ADJ") and factual(head)
 
 
-def recode(found: list[Found], model: EventModel, lex: Lexicons | None, index: ActorIndex) -> list[Found]:
+def recode(found: list[Found], model: EventModel, lex: Lexicons | None, index: ActorIndex,
+           facts: DocFacts | None = None) -> list[Found]:
     """Dictionary-fallback events checked by the model: where the model is confident that the
     trigger states an event of another root, its code replaces the dictionary's (the actors stay)."""
     out: list[Found] = []
@@ -400,7 +435,7 @@ def recode(found: list[Found], model: EventModel, lex: Lexicons | None, index: A
         if not f.rule.startswith("dict:"):
             out.append(f)
             continue
-        probs = model.probabilities([features(f.trigger, f.sent, lex, index)])
+        probs = model.probabilities([features(f.trigger, f.sent, lex, index, facts)])
         _, code, p = model.best(probs)[0]
         if p >= model.threshold and code[:2] != f.code[:2] and model.root_mass(probs[0], code[:2]) >= \
                 RECODE_MARGIN * model.root_mass(probs[0], f.code[:2]):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import warnings
-
 import tomllib
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,7 +13,6 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from eventlens import verbdicts
-
 
 Lexicon = dict[str, list["Rule"]]
 

@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 from eventlens.coding.syntax import CLAUSE_DEPS
 from eventlens.models import Actor
 
-
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around"})
 COLLECTIVE_RULE = "coref:collective"  # "the four leaders": code of the first member, alt_codes the others
 
@@ -30,6 +29,10 @@ class ActorIndex:
     def at(self, token: Token) -> Actor | None:
         """The actor with ``actor.start <= token.idx < actor.end``, if any."""
         return self._by_char.get(token.idx)
+
+    def covers(self, offset: int) -> bool:
+        """Whether an actor mention covers the character ``offset``."""
+        return offset in self._by_char
 
     def members(self, actor: Actor) -> list[Actor]:
         """A collective anaphor as one actor per member (same id, the member's code); else the actor."""

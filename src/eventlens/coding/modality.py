@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from eventlens.coding.syntax import conj_top, has_aux, has_subject
-
 
 MODALS = frozenset({"will", "would", "may", "might", "could", "should", "shall", "can", "must", "ca", "wo"})
 INTENT_MODALS = frozenset({"will", "would"})
@@ -19,9 +20,12 @@ SPEECH_HEADS = frozenset({"say", "announce", "tell", "state", "add", "report", "
                           "inform", "assure"})
 
 
-def modality_of(verb: Token) -> str:
-    """``ok``, ``intent`` (will/would in reported speech) or ``blocked`` (negated, modal, conditional ...)."""
-    if _negated(verb) or verb.dep_ in ("amod", "acl", "csubj") or is_conditional(verb):
+def modality_of(verb: Token, conditional: Callable[[Token], bool] | None = None) -> str:
+    """``ok``, ``intent`` (will/would in reported speech) or ``blocked`` (negated, modal, conditional ...).
+
+    conditional: answers ``is_conditional`` (a per-document memo may stand in for it).
+    """
+    if _negated(verb) or verb.dep_ in ("amod", "acl", "csubj") or (conditional or is_conditional)(verb):
         return "blocked"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in FACTUAL_XCOMP_HEADS:
         return "blocked"

@@ -14,7 +14,6 @@ from eventlens.coding.syntax import is_passive, pobjs
 from eventlens.coding.verbs import verb_sources
 from eventlens.models import Actor
 
-
 LIGHT_VERBS = frozenset(
     {"launch", "carry", "conduct", "hold", "have", "make", "impose", "reimpose", "stage", "pay", "begin",
      "start", "resume", "mount", "give", "issue", "extend", "level", "obtain", "secure", "receive", "win",
@@ -42,7 +41,7 @@ def noun_candidates(noun: Token, sent: Span, rules: list[Rule], index: ActorInde
     light = anchor if anchor is not None and is_light(anchor) else None
     targets = phrases_actors(_noun_preps(noun, rule.target, light), index)
     confidence = 0.45 if why == "intent" else 0.6
-    label = f"noun:{rule.lemma} {'via ' + anchor.lemma_.lower() + ' ' if light is not None else ''}{why}"
+    label = f"noun:{rule.lemma} {'via ' + light.lemma_.lower() + ' ' if light is not None else ''}{why}"
     return pair_actors(sources, targets, rule, code, noun, sent, label.strip(), confidence)
 
 

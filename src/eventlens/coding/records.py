@@ -13,7 +13,6 @@ from eventlens.coding.syntax import reciprocal
 from eventlens.models import Actor, Event
 from eventlens.ontology import Ontology
 
-
 SYMMETRIC = frozenset({"041", "044", "046", "057", "062", "0871"})
 # Cooperative roots whose coordinated subjects act toward each other ("A and B agreed on a pact").
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -45,6 +44,7 @@ def pair_actors(
         return []
     if not targets and len(sources) > 1 and reciprocal(trigger):  # "A and B accused each other"
         return each_other(sources, code, trigger, sent, label, confidence)
+    pairs: list[tuple[Actor, Actor | None]]
     if not targets and (code in SYMMETRIC or (mutual and code[:2] in MUTUAL_ROOTS)) and len(sources) > 1:
         pairs = [(sources[0], other) for other in sources[1:]]
     elif targets:

@@ -43,7 +43,8 @@ def is_repeat(later: Event, earlier: Event, names: dict[str, str]) -> bool:
     if not same_family(later.code, earlier.code) or not dates_agree(later.date, earlier.date):
         return False
     pair_later = (_who(later.source_actor, later.source, names), _who(later.target_actor, later.target, names))
-    pair_earlier = (_who(earlier.source_actor, earlier.source, names), _who(earlier.target_actor, earlier.target, names))
+    pair_earlier = (_who(earlier.source_actor, earlier.source, names),
+                    _who(earlier.target_actor, earlier.target, names))
     if pair_later == pair_earlier:
         return True
     symmetric = later.code in SYMMETRIC and earlier.code in SYMMETRIC

@@ -9,23 +9,30 @@ from spacy.tokens import Doc, Span, Token
 
 from eventlens import verbdicts
 
-
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})  # embedded clauses left out of a clause
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MAX_SENTENCE_TOKENS = 400  # longer "sentences" are parser failures (tables, lists): not coded
 
 
-def sentence_segments(doc: Doc) -> list[Span]:
-    """Sentences, further cut at line breaks (a headline or an embedded post is its own segment)."""
+def sentence_segments(doc: Doc, lowers: Sequence[str] | None = None) -> list[Span]:
+    """Sentences, further cut at line breaks (a headline or an embedded post is its own segment).
+
+    lowers: ``token.lower_`` of every token of ``doc`` when the caller has them (a whitespace token's
+        lower-case text is its text), so the tokens need not be read again.
+    """
     out: list[Span] = []
     for sent in doc.sents:
         start = sent.start
-        for token in sent:
-            if token.is_space and "\n" in token.text:
-                if token.i > start:
-                    out.append(doc[start : token.i])
-                start = token.i + 1
+        if lowers is not None:
+            breaks = [i for i in range(sent.start, sent.end) if "\n" in lowers[i] and lowers[i].isspace()]
+        else:
+            breaks = [t.i for t in sent if t.is_space and "\n" in t.text]
+        for i in breaks:
+            if i > start:
+                out.append(doc[start:i])
+            start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
     return [span for span in out if span.text.strip()]
@@ -66,9 +73,9 @@ def clause_of(verb: Token) -> list[Token]:
         node = stack.pop()
         out.append(node)
         for child in node.children:
-            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis") or (
-                child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")) or (
-                child.dep_ in CLAUSE_DEPS and has_subject(child)):
+            dep = child.dep_
+            if dep in CLAUSE_DEPS and (dep in OWN_CLAUSE_DEPS or (dep == "conj" and child.pos_ in ("VERB", "AUX"))
+                                       or has_subject(child)):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from eventlens import verbdicts
@@ -33,10 +35,14 @@ def verb_rules(token: Token, rules: Lexicon) -> list[Rule]:
     return rules.get(token.lemma_.lower()) or rules.get(token.lower_) or []
 
 
-def matching_rule(verb: Token, sent: Span, rules: list[Rule]) -> Rule | None:
+def matching_rule(verb: Token, sent: Span, rules: list[Rule],
+                  forms: Callable[[Span], verbdicts.Words] | None = None) -> Rule | None:
     """The first rule of ``verb`` whose conditions hold in the sentence; a rule that fires only when
-    refined gives way (to the next rule or the fallback dictionary) when no keyword matched."""
-    return next((r for r in rules if _rule_applies(r, verb, sent) and not _unrefined(r, verb)), None)
+    refined gives way (to the next rule or the fallback dictionary) when no keyword matched.
+
+    forms: gives the sentence's words for multi-word verb forms (default ``sentence_words``).
+    """
+    return next((r for r in rules if _rule_applies(r, verb, sent, forms) and not _unrefined(r, verb)), None)
 
 
 def _unrefined(rule: Rule, verb: Token) -> bool:
@@ -76,10 +82,14 @@ def _stated_intent_actors(verb: Token, passive: bool, sources: list[Actor], targ
     return sources, targets
 
 
-def _rule_applies(rule: Rule, verb: Token, sent: Span | None = None) -> bool:
+def _rule_applies(rule: Rule, verb: Token, sent: Span | None = None,
+                  forms: Callable[[Span], verbdicts.Words] | None = None) -> bool:
     """Whether the rule's particle, object and object-predicate conditions hold."""
     if rule.form is not None:
-        return sent is None or verbdicts.form_matches(rule.form, sentence_words(sent), verb.i - sent.start)
+        if sent is None:
+            return True
+        words = forms(sent) if forms is not None else sentence_words(sent)
+        return verbdicts.form_matches(rule.form, words, verb.i - sent.start)
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if particles and rule.needs not in particles:  # "call off" is not "call"
         return False
@@ -137,7 +147,7 @@ def verb_sources(verb: Token, passive: bool, index: ActorIndex, sent: Span | Non
         return phrases_actors(agents, index), False
     subject, inherited = subject_of(verb)
     dateline = dateline_end(sent) if sent is not None else None
-    if dateline is not None and (subject is None or subject.i < dateline) and dateline < verb.i:
+    if sent is not None and dateline is not None and (subject is None or subject.i < dateline) and dateline < verb.i:
         return nearest_actor_phrase(sent.doc[dateline + 1 : verb.i], index), True
     return (phrases_actors([subject], index) if subject is not None else []), inherited
 
