@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-
 @pytest.fixture()
 def actors(actors_at):
     """The actor stage on a text (published 2017-06-06 unless given)."""

@@ -19,7 +19,8 @@ runner = CliRunner()
 def inputs(tmp_path, shared_dir):
     shutil.copy(shared_dir / "benchmarks/seed/seed_article.txt", tmp_path / "seed.txt")
     lines = [
-        json.dumps({"id": "j1", "date": "2018-07-16", "text": "President Donald Trump met Russian President Vladimir Putin in Helsinki on Monday."}),
+        json.dumps({"id": "j1", "date": "2018-07-16",
+                    "text": "President Donald Trump met Russian President Vladimir Putin in Helsinki on Monday."}),
         "{not json",
         json.dumps({"id": "j2", "date": "2018-13-01", "text": "Bad date."}),
     ]
@@ -29,7 +30,8 @@ def inputs(tmp_path, shared_dir):
 
 def test_extract_writes_valid_records_and_reports_errors(inputs, tmp_path):
     out = tmp_path / "out.jsonl"
-    result = runner.invoke(app, ["extract", str(inputs / "seed.txt"), str(inputs / "more.jsonl"), "-o", str(out), "--include-text"])
+    result = runner.invoke(app, ["extract", str(inputs / "seed.txt"), str(inputs / "more.jsonl"), "-o", str(out),
+                                 "--include-text"])
     assert result.exit_code == 1  # two bad lines
     assert "more.jsonl:2" in result.stderr and "more.jsonl:3" in result.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

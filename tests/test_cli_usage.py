@@ -20,7 +20,8 @@ runner = CliRunner()
     ],
 )
 def test_usage_mistakes_are_one_line_with_status_2(args, says, tmp_path):
-    result = runner.invoke(app, args + ["--db", str(tmp_path / "none.duckdb")] if args[0] == "query" and "evnts" not in args else args)
+    needs_db = args[0] == "query" and "evnts" not in args
+    result = runner.invoke(app, args + ["--db", str(tmp_path / "none.duckdb")] if needs_db else args)
     assert result.exit_code == 2, result.output
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from builders import actors_in
 from eventlens import events, ontology
 from eventlens.coding import antecedents, lexicon
 from eventlens.evals import petrarch
 from eventlens.models import Actor
-from builders import actors_in
 from test_events import ACTORS, triples
 
 PLACES = {"Moscow": ("RUSGOV", "Moscow"), "Berlin": ("DEUGOV", "Berlin"), "Paris": ("FRAGOV", "Paris")}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from builders import actors_in
 from eventlens import events, ontology
 from eventlens.coding.repeats import merge_repeats
 from eventlens.models import Actor
-from builders import actors_in
 from test_events import ACTORS
 
 COLLECTIVES = ("the four leaders", "both sides", "the three countries", "The three countries")

@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from eventlens import events, ontology
-
 from builders import actors_in
+from eventlens import events, ontology
 
 ACTORS = {
     "Finland": ("FIN", "Finland"), "NATO": ("IGOWSTNAT", "NATO"), "Qatar": ("QAT", "Qatar"),

@@ -7,11 +7,10 @@ import re
 
 import pytest
 
+from builders import actors_in
 from eventlens import events, ontology
 from eventlens.evals.petrarch import requires_dyad
 from eventlens.models import Actor
-
-from builders import actors_in
 
 ACTORS = {
     "Russia": "RUS", "Ukraine": "UKR", "France": "FRA", "Britain": "GBR", "Israel": "ISR",
@@ -33,7 +32,8 @@ def code(parsed):
 
     def _code(text: str) -> set[tuple[str, str | None, str]]:
         doc, article = parsed(text)
-        found = events.extract(doc, actors_in(article.text, TABLE, kind="country"), ontology.load(), quote_spans(article.text))
+        found = events.extract(doc, actors_in(article.text, TABLE, kind="country"), ontology.load(),
+                               quote_spans(article.text))
         return {(e.source, e.target, e.code) for e in found}
 
     return _code
@@ -87,7 +87,8 @@ def test_particle_hung_inside_the_object_phrase(code):
 
 
 def test_hosting_a_meeting_named_by_a_noun_targets_its_parties(code):
-    assert ("DEUGOV", "FRAGOV", "043") in code("Macron agreed with Putin on a ceasefire. The meeting was hosted by Scholz.")
+    text = "Macron agreed with Putin on a ceasefire. The meeting was hosted by Scholz."
+    assert ("DEUGOV", "FRAGOV", "043") in code(text)
 
 
 def test_require_dyad_false_codes_a_targetless_dictionary_event(tmp_path, parsed):

@@ -70,5 +70,6 @@ def test_ids_are_renumbered_in_order():
 
 
 def test_target_less_events_compare_by_source():
-    evs = [event("e1", "a1", None, "141"), event("e2", "a3", None, "141", at=100), event("e3", "a1", "a2", "141", at=200)]
+    evs = [event("e1", "a1", None, "141"), event("e2", "a3", None, "141", at=100),
+           event("e3", "a1", "a2", "141", at=200)]
     assert [e.target for e in events.merge_repeats(evs, ACTORS)] == [None, "UKR"]

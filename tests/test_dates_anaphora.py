@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens import dates
-
 from builders import event_at
+from eventlens import dates
 
 # 2023-05-10 is a Wednesday.
 PUB = "2023-05-10"

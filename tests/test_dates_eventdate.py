@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens import dates
-
 from builders import event_at
+from eventlens import dates
 
 
 def _dated(parsed, text: str, pub: str, trigger: str) -> str:

@@ -15,7 +15,8 @@ GOLD_EVENT = {
 
 
 def _pred(**kw):
-    base = {"source": "RUSGOV", "target": "UKRGOV", "root": "08", "code": "0871", "evidence": "The leaders agreed on a ceasefire.", "date": "2015-02-12"}
+    base = {"source": "RUSGOV", "target": "UKRGOV", "root": "08", "code": "0871",
+            "evidence": "The leaders agreed on a ceasefire.", "date": "2015-02-12"}
     return {**base, **kw}
 
 
@@ -42,7 +43,8 @@ def test_exact_level_needs_the_whole_code():
 
 @pytest.mark.parametrize(
     "pred,gold,ok",
-    [("IGOWSTNAT", "NATO", True), ("RUSGOV", "RUS", True), ("RUSGOV", "UKR", False), (None, "RUS", False), ("X", "*", True), ("IGOUNO", "NATO", False)],
+    [("IGOWSTNAT", "NATO", True), ("RUSGOV", "RUS", True), ("RUSGOV", "UKR", False), (None, "RUS", False),
+     ("X", "*", True), ("IGOUNO", "NATO", False)],
 )
 def test_code_matches(pred, gold, ok):
     assert code_matches(pred, gold) is ok
@@ -50,16 +52,19 @@ def test_code_matches(pred, gold, ok):
 
 @pytest.mark.parametrize(
     "pred,gold,ok",
-    [("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", True), ("Sauli Niinisto", "Sauli Niinistö", True), ("he", "Emmanuel Macron", False), (None, None, True), ("Macron", "Emmanuel Macron", False)],
+    [("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", True), ("Sauli Niinisto", "Sauli Niinistö", True),
+     ("he", "Emmanuel Macron", False), (None, None, True), ("Macron", "Emmanuel Macron", False)],
 )
 def test_names_match(pred, gold, ok):
     assert names_match(pred, gold) is ok
 
 
 def test_not_event_violation_counts_only_forbidden_roots():
-    gold = {"events": [], "not_events": [{"evidence": "Moscow would not escalate the conflict", "forbidden_roots": ["13", "19"], "why": "negated"}]}
-    bad = {"events": [_pred(evidence="a pledge that Moscow would not escalate the conflict in Ukraine", root="19", code="190")]}
-    fine = {"events": [_pred(evidence="a pledge that Moscow would not escalate the conflict in Ukraine", root="03", code="030")]}
+    gold = {"events": [], "not_events": [{"evidence": "Moscow would not escalate the conflict",
+                                          "forbidden_roots": ["13", "19"], "why": "negated"}]}
+    pledge = "a pledge that Moscow would not escalate the conflict in Ukraine"
+    bad = {"events": [_pred(evidence=pledge, root="19", code="190")]}
+    fine = {"events": [_pred(evidence=pledge, root="03", code="030")]}
     assert score_article(bad, gold).not_event_violations == 1
     assert score_article(fine, gold).not_event_violations == 0
 
@@ -70,7 +75,8 @@ def _gold_as_prediction(gold):
         date = e.get("date") or e.get("date_range", [None])[0]
         target = e["target"] if e["target"] != "*" else "XXX"
         events.append({**e, "date": date, "target": target})
-    return {"article_id": gold["id"], "events": events, "quotes": gold["quotes"], "dates": gold["dates"], "actors": gold["actors"]}
+    return {"article_id": gold["id"], "events": events, "quotes": gold["quotes"], "dates": gold["dates"],
+            "actors": gold["actors"]}
 
 
 def test_gold_scored_against_itself_is_perfect(shared_dir):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from eventlens import events, ontology
-
 from builders import actors_in
+from eventlens import events, ontology
 
 ACTORS = {
     "Russia": ("RUS", "Russia"), "Ukraine": ("UKR", "Ukraine"), "France": ("FRA", "France"),
@@ -180,7 +178,8 @@ def test_event_record_fields(code, parsed):
     (ev,) = events.extract(doc, actors, ontology.load())
     assert ev.id == "e1"
     assert (ev.source_actor, ev.target_actor) == ("a1", "a2")
-    assert (ev.root, ev.name, ev.plover, ev.quad_class, ev.goldstein) == ("11", "Accuse of aggression", "ACCUSE", 3, -2.0)
+    assert (ev.root, ev.name, ev.plover, ev.quad_class, ev.goldstein) == \
+        ("11", "Accuse of aggression", "ACCUSE", 3, -2.0)
     assert ev.date == "unknown" and ev.date_text is None and ev.location is None
     assert ev.evidence == "Ukraine accused Russia of aggression on Monday."
     assert article.text[ev.evidence_start : ev.evidence_end] == ev.evidence
@@ -210,7 +209,8 @@ def test_lexicon_is_editable_toml(tmp_path, parsed):
     path = tmp_path / "verbs.toml"
     path.write_text('[[verb]]\nlemma = "snub"\ncode = "110"\ntarget = ["dobj"]\n', encoding="utf-8")
     doc, article = parsed("France snubbed Russia.")
-    evs = events.extract(doc, actors_in(article.text, ACTORS, kind="country"), ontology.load(), lexicon=events.load_lexicon(path))
+    evs = events.extract(doc, actors_in(article.text, ACTORS, kind="country"), ontology.load(),
+                         lexicon=events.load_lexicon(path))
     assert triples(evs) == {("FRA", "RUS", "110")}
 
 
@@ -254,7 +254,8 @@ def test_absurdly_long_sentence_is_skipped_not_fatal(code):
 def test_find_returns_raw_candidates_with_rule_and_confidence(parsed):
     doc, article = parsed("France condemned Russia on Tuesday.")
     found = events.find(doc, actors_in(article.text, ACTORS, kind="country"), events.load_lexicon())
-    assert [(f.source.code, f.target.code, f.code, f.rule) for f in found] == [("FRA", "RUS", "111", "verb:condemn dobj")]
+    assert [(f.source.code, f.target.code, f.code, f.rule) for f in found] == \
+        [("FRA", "RUS", "111", "verb:condemn dobj")]
     assert 0 < found[0].confidence <= 1
 
 

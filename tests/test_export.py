@@ -91,7 +91,8 @@ def test_cli_export_and_query_formats_give_every_column(db_path, tmp_path):
     done = runner.invoke(app, ["export", "events", "--db", db_path, "--format", "csv", "-o", str(out)])
     assert done.exit_code == 0, done.output
     header = out.read_text().splitlines()[0].split(",")
-    assert {"row_id", "root", "quad_class", "confidence", "rule", "date_text", "location_name", "lat", "lon"} <= set(header)
+    columns = {"row_id", "root", "quad_class", "confidence", "rule", "date_text", "location_name", "lat", "lon"}
+    assert columns <= set(header)
     plover = runner.invoke(app, ["export", "happenings", "--db", db_path, "-f", "plover", "--min-reports", "2"])
     assert plover.exit_code == 0 and json.loads(plover.stdout.splitlines()[0])["num_articles"] == 2
     bad = runner.invoke(app, ["export", "actors", "--db", db_path, "-f", "plover"])

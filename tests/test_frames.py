@@ -6,7 +6,6 @@ import pytest
 
 from eventlens import ontology
 from eventlens.coding.frames import frame_table, packaged_frames_text, read_frames
-
 from test_learned import coded, model  # noqa: F401  (fixtures)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -106,7 +105,8 @@ def test_rule_rejects_bad_settings():
 
 
 def _happening_rows(con):
-    return [(h["happening_id"], h["reports"], h["articles"], h["outlets"]) for h in query.happenings(con, order="reports")]
+    return [(h["happening_id"], h["reports"], h["articles"], h["outlets"])
+            for h in query.happenings(con, order="reports")]
 
 
 def test_store_links_articles_and_keeps_ids_when_rewritten():
@@ -152,7 +152,8 @@ def test_ingest_links_with_the_rule_of_its_own_settings(tmp_path, monkeypatch):
     from eventlens.store import Store
 
     seen = []
-    monkeypatch.setattr(Store, "write_batch", lambda self, items, fresh, settled=(): seen.append(self.happening_rule) or 0)
+    monkeypatch.setattr(Store, "write_batch",
+                        lambda self, items, fresh, settled=(): seen.append(self.happening_rule) or 0)
     settings = dataclasses.replace(Settings(), db_path=str(tmp_path / "s.duckdb"), happening_window_days=3,
                                    happening_location="off")
     batches = runner._Batches(settings, 10)

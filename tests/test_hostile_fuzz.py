@@ -213,7 +213,8 @@ def test_user_mistakes_are_one_line_and_exit_2(tmp_path, args, says):
     con.execute("CREATE TABLE t (x INTEGER)")
     con.close()
     (tmp_path / "in.txt").write_text(GOOD_TEXT)
-    names = {"FOLDER": "folder", "NOTDB": "notdb", "OTHERDB": "other.duckdb", "MISSING": "missing.duckdb", "IN": "in.txt"}
+    names = {"FOLDER": "folder", "NOTDB": "notdb", "OTHERDB": "other.duckdb", "MISSING": "missing.duckdb",
+             "IN": "in.txt"}
     args = [str(tmp_path / names[a]) if a in names else a for a in args]
     before = (tmp_path / "notdb").read_bytes()
     result = cli.invoke(app, args)

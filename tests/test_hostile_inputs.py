@@ -54,7 +54,8 @@ def hostile_lines(seed: int = 7, repeat: int = 1) -> list[tuple[str, bytes]]:
         whole = _dump(dict(g, id=f"cut{r}"))
         for cut in rng.sample(range(1, len(whole) - 1), 6):
             out.append(("broken_json", whole[:cut]))
-        out += [("broken_json", b"{'id': 1}"), ("broken_json", b"{\"id\": \"x\",}"), ("broken_json", whole + b" trailing"),
+        out += [("broken_json", b"{'id': 1}"), ("broken_json", b"{\"id\": \"x\",}"),
+                ("broken_json", whole + b" trailing"),
                 ("broken_json", b"[1, 2, 3]"), ("broken_json", b"\"just a string\""), ("broken_json", b"42"),
                 ("broken_json", b"null"), ("broken_json", b"{}")]
         for field, value in [("text", 42), ("text", None), ("text", ["a"]), ("text", {"t": "x"}), ("text", True),
@@ -62,7 +63,8 @@ def hostile_lines(seed: int = 7, repeat: int = 1) -> list[tuple[str, bytes]]:
                              ("title", 42), ("title", ["x"]), ("title", {"x": 1}), ("title", True),
                              ("date", 20220210), ("date", ["2022-02-10"]), ("url", 5), ("source", ["x"])]:
             out.append(("wrong_type", _dump({**g, "id": f"wt{r}-{field}-{len(out)}", field: value})))
-        for bad in ["2022-13-01", "2022-02-30", "yesterday", "0000-00-00", "22-02-10", "2022-2-1", " ", "2022-02-10T10:00"]:
+        for bad in ["2022-13-01", "2022-02-30", "yesterday", "0000-00-00", "22-02-10", "2022-2-1", " ",
+                    "2022-02-10T10:00"]:
             out.append(("bad_date", _dump(dict(g, id=f"bd{r}-{len(out)}", date=bad))))
         for raw in [b"\xff\xfe{}", b'{"id": "l1", "text": "caf\xe9"}', b"\xc3\x28", b'{"text": "\xed\xa0\x80"}']:
             out.append(("encoding", raw))
@@ -72,7 +74,8 @@ def hostile_lines(seed: int = 7, repeat: int = 1) -> list[tuple[str, bytes]]:
         out.append(("surrogate", b'{"id": "sur-esc", "text": "Putin \\udc80 met Macron."}'))
         out += [("nesting", b"[" * 100_000 + b"]" * 100_000),
                 ("nesting", b'{"id": "n1", "text": "x", "title": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"),
-                ("deep_extra", b'{"id": "n2", "text": "Putin met Macron.", "extra": ' + b'{"a":' * 200 + b"1" + b"}" * 200 + b"}")]
+                ("deep_extra",
+                 b'{"id": "n2", "text": "Putin met Macron.", "extra": ' + b'{"a":' * 200 + b"1" + b"}" * 200 + b"}")]
         out += [("number", b'{"id": ' + b"9" * 5000 + b', "text": "x"}'),
                 ("number", b'{"id": ' + b"9" * 4000 + b', "text": "Putin met Macron."}'),
                 ("number", b'{"id": 1e400, "text": "x"}'), ("number", b'{"id": NaN, "text": "x"}'),
@@ -82,7 +85,8 @@ def hostile_lines(seed: int = 7, repeat: int = 1) -> list[tuple[str, bytes]]:
         for i, text in enumerate(ODD_TEXTS):
             out.append(("odd_text", _dump({"id": f"odd{r}-{i}", "date": "2022-02-10", "text": text})))
         for day in ("0001-01-01", "9999-12-31"):
-            text = "Putin met Macron yesterday, a day after talks on Friday, and will meet again next week and tomorrow."
+            text = ("Putin met Macron yesterday, a day after talks on Friday, and will meet again next week "
+                    "and tomorrow.")
             out.append(("extreme_date", _dump({"id": f"ext{r}-{day}", "date": day, "text": text})))
     rng.shuffle(out)
     return out
@@ -125,7 +129,7 @@ def test_every_hostile_line_is_one_article_or_one_error(tmp_path):
     lines = hostile_lines(seed=11, repeat=2)
     items = _read_lines(tmp_path, [line for _, line in lines])
     assert len(items) == sum(1 for _, line in lines if blank_or_item(line))
-    for (category, _), item in zip(lines, items):
+    for (category, _), item in zip(lines, items, strict=False):
         if category in {"broken_json", "encoding", "surrogate", "nesting"}:
             assert isinstance(item, ArticleError) and item.reason, category
         assert item.input == str((tmp_path / "hostile.jsonl").resolve())
@@ -192,7 +196,8 @@ def test_duplicate_ids_first_wins(tmp_path):
 
 def test_bom_and_utf16_on_a_stream():
     good = _dump({"id": "s1", "text": GOOD_TEXT})
-    for data in (codecs.BOM_UTF8 + good, (good.decode() + "\n").encode("utf-16"), (good.decode() + "\n").encode("utf-32")):
+    for data in (codecs.BOM_UTF8 + good, (good.decode() + "\n").encode("utf-16"),
+                 (good.decode() + "\n").encode("utf-32")):
         (item,) = list(read_jsonl(iter(data.splitlines(keepends=True)), "<stdin>"))
         assert isinstance(item, Article) and item.id == "s1"
 
@@ -211,7 +216,7 @@ def test_guard_keeps_offsets_and_blanks_long_punctuation_runs():
     guarded = guard(text)
     assert len(guarded) == len(text)
     assert max(len(run) for run in guarded.split()) < 128
-    for i, (a, b) in enumerate(zip(text, guarded)):  # only run middles change, and only to spaces
+    for i, (a, b) in enumerate(zip(text, guarded, strict=False)):  # only run middles change, and only to spaces
         assert a == b or b == " ", i
     assert guard("A normal -- dash... and ****.") == "A normal -- dash... and ****."
 

@@ -43,7 +43,8 @@ def test_missing_id_gives_stable_content_hash():
     assert make_article("Other text.").id != a.id
 
 
-@pytest.mark.parametrize("text,reason", [("", "empty"), ("   \n", "empty"), ("a\x00b", "binary"), ("x" * 50, "too long")])
+@pytest.mark.parametrize("text,reason",
+                         [("", "empty"), ("   \n", "empty"), ("a\x00b", "binary"), ("x" * 50, "too long")])
 def test_make_article_rejects_bad_text(text, reason):
     with pytest.raises(InputError, match=reason):
         make_article(text, max_chars=40)
@@ -62,7 +63,8 @@ def test_read_jsonl_goes_on_after_bad_lines(tmp_path):
     ]
     path.write_bytes(b"\n".join(lines) + b"\n")
     items = list(read(path))
-    assert [type(i).__name__ for i in items] == ["Article", "ArticleError", "ArticleError", "ArticleError", "ArticleError", "Article"]
+    assert [type(i).__name__ for i in items] == \
+        ["Article", "ArticleError", "ArticleError", "ArticleError", "ArticleError", "Article"]
     errors = [i for i in items if isinstance(i, ArticleError)]
     assert errors[0].origin.endswith("in.jsonl:2") and "broken JSON" in errors[0].reason
     assert "invalid date" in errors[1].reason and errors[1].article_id == "bad-date"

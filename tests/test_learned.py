@@ -8,10 +8,10 @@ import logging
 import numpy as np
 import pytest
 
+from builders import actors_in
 from eventlens import events, ontology
 from eventlens.coding.learned import NONE, EventModel, ModelError, load_model
 from eventlens.config import load_settings
-from builders import actors_in
 from test_events import ACTORS
 
 

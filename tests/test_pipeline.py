@@ -41,7 +41,8 @@ def test_seed_has_a_gold_event(seed):
 
 
 def test_extract_many_keeps_order_and_reports_bad_items():
-    items = ["Putin met Macron in Moscow.", {"id": "x", "date": "2022-99-01", "text": "Bad."}, {"id": "e", "text": " "}, 42]
+    items = ["Putin met Macron in Moscow.", {"id": "x", "date": "2022-99-01", "text": "Bad."},
+             {"id": "e", "text": " "}, 42]
     out = list(eventlens.extract_many(items))
     assert [type(o).__name__ for o in out] == ["ArticleResult", "ArticleError", "ArticleError", "ArticleError"]
     assert isinstance(out[1], ArticleError) and "invalid date" in out[1].reason

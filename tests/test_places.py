@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-
 from eventlens.models import Event, Location
 from eventlens.places import load_gazetteer, locate
 

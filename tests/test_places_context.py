@@ -3,7 +3,6 @@ seat buildings as places, and event locations by clause."""
 
 from __future__ import annotations
 
-
 from eventlens.models import Event
 from eventlens.places import load_gazetteer, locate
 

@@ -77,7 +77,8 @@ def test_find_marks_pairs_quotes_and_skips_apostrophes(text, expected):
 def test_direct_quote_speaker_before_or_after(quotes_of, text):
     (quote,) = quotes_of(text)
     assert (quote.quote, quote.type, quote.speaker) == ("We will not give up,", "direct", "Emmanuel Macron")
-    assert (quote.speaker_text, quote.speaker_actor, quote.speaker_code, quote.cue) == ("Macron", "a1", "FRAGOV", "said")
+    assert (quote.speaker_text, quote.speaker_actor, quote.speaker_code, quote.cue) == \
+        ("Macron", "a1", "FRAGOV", "said")
     assert quote.date == "2022-02-10"
 
 
@@ -147,7 +148,8 @@ def test_scare_quotes_without_a_speaker_are_left_out(quotes_of):
     [
         ("Merkel said the accord covered all the main issues.", "the accord covered all the main issues", "said"),
         ("Merkel warned that much work remained.", "much work remained", "warned"),
-        ("The kingdom had consulted closely with Moscow, Merkel added.", "The kingdom had consulted closely with Moscow", "added"),
+        ("The kingdom had consulted closely with Moscow, Merkel added.",
+         "The kingdom had consulted closely with Moscow", "added"),
         ("In a statement, Putin urged both sides to show restraint.", "both sides to show restraint", "urged"),
     ],
 )
@@ -194,7 +196,8 @@ def test_parenthetical_speech_verb_reports_the_clause_around_it(quotes_of):
 def test_embedded_snippet_quote_takes_the_prefix_date(quotes_of):
     text = "Talks ended.\n\n20220208: AP: 'It will take time to get results,' Macron says after talks\n\nMore later."
     (quote,) = quotes_of(text)
-    assert (quote.quote, quote.type, quote.speaker) == ("It will take time to get results,", "direct", "Emmanuel Macron")
+    assert (quote.quote, quote.type, quote.speaker) == \
+        ("It will take time to get results,", "direct", "Emmanuel Macron")
     assert (quote.date, quote.reported_by) == ("2022-02-08", "AP")
 
 
@@ -249,7 +252,8 @@ def test_seed_article_gold_quotes(shared_dir, parsed):
          "she plans to call on young people to serve"),
         ("In a letter to parents, Merkel called for more school investment.", "more school investment"),
         ("Polls show Merkel with a lead in the low single digits.", "Merkel with a lead in the low single digits"),
-        ("Merkel said peace would not come until the occupation ended.", "peace would not come until the occupation ended"),
+        ("Merkel said peace would not come until the occupation ended.",
+         "peace would not come until the occupation ended"),
     ],
 )
 def test_intent_call_and_evidence_clauses_are_indirect_quotes(quotes_of, text, clause):
@@ -258,7 +262,8 @@ def test_intent_call_and_evidence_clauses_are_indirect_quotes(quotes_of, text, c
 
 def test_no_clause_for_an_object_with_its_own_subject_or_a_small_clause(quotes_of):
     assert quotes_of("The commission declared Merkel the winner of the vote.") == []
-    assert [q.quote for q in quotes_of("Merkel said she expected “five countries” to follow soon.")] == ["five countries"]
+    text = "Merkel said she expected “five countries” to follow soon."
+    assert [q.quote for q in quotes_of(text)] == ["five countries"]
 
 
 def test_reported_clause_starts_after_its_verb(quotes_of):

@@ -94,7 +94,8 @@ def test_a_clause_joined_by_and_that_stays_one_quote(quotes_of):
 
 def test_claims_set_against_each_other_by_but_that_are_two_quotes(quotes_of):
     text = "Reyes said he understood the anger of the crews but that the union had acted lawfully."
-    assert [q.quote for q in quotes_of(text)] == ["he understood the anger of the crews", "the union had acted lawfully"]
+    assert [q.quote for q in quotes_of(text)] == \
+        ["he understood the anger of the crews", "the union had acted lawfully"]
 
 
 @pytest.mark.parametrize(
@@ -131,7 +132,8 @@ def test_a_partial_quote_in_the_first_that_part_leaves_the_second(quotes_of):
 
 def test_a_free_relative_names_a_topic_not_what_was_said(quotes_of):
     assert quotes_of("Varga revealed what the inspectors had found.") == []
-    assert [q.quote for q in quotes_of("Reyes asked what the inspectors had found.")] == ["what the inspectors had found"]
+    asked = "Reyes asked what the inspectors had found."
+    assert [q.quote for q in quotes_of(asked)] == ["what the inspectors had found"]
 
 
 def test_a_concessive_clause_on_the_speech_verb_stays_in_the_quote(quotes_of):

@@ -18,7 +18,8 @@ def merkel(text: str) -> list[Actor]:
     """One hand-built actor per "Merkel" in ``text``."""
     out, pos = [], text.find("Merkel")
     while pos >= 0:
-        out.append(Actor(id=f"a{len(out) + 1}", text="Merkel", start=pos, end=pos + 6, code="DEUGOV", name="Angela Merkel"))
+        out.append(Actor(id=f"a{len(out) + 1}", text="Merkel", start=pos, end=pos + 6, code="DEUGOV",
+                         name="Angela Merkel"))
         pos = text.find("Merkel", pos + 1)
     return out
 

@@ -25,11 +25,14 @@ from eventlens.store import TABLES, open_reader  # noqa: E402
 
 ARTICLES = [
     {"id": "a1", "date": "2014-07-03",
-     "text": "WASHINGTON, July 3 - President Barack Obama met German Chancellor Angela Merkel at the White House on Thursday."},
-    {"id": "a2", "date": "2014-07-21", "text": "MOSCOW, July 21 - Russia accused Ukraine of shelling a border post on Monday."},
+     "text": "WASHINGTON, July 3 - President Barack Obama met German Chancellor Angela Merkel at the White House "
+             "on Thursday."},
+    {"id": "a2", "date": "2014-07-21",
+     "text": "MOSCOW, July 21 - Russia accused Ukraine of shelling a border post on Monday."},
     {"id": "a3", "date": "2014-08-04", "text": "KIEV, Aug. 4 - Ukrainian President Petro Poroshenko urged the European "
                                                "Union to impose new sanctions on Russia."},
-    {"id": "a4", "date": "2014-08-12", "text": "BEIJING, Aug. 12 - China criticized Japan over its defence policy on Tuesday."},
+    {"id": "a4", "date": "2014-08-12",
+     "text": "BEIJING, Aug. 12 - China criticized Japan over its defence policy on Tuesday."},
     {"id": "a5", "text": "Iran and Saudi Arabia agreed to restore diplomatic relations."},
     {"id": "a6", "date": "2014-08-20", "text": "PARIS, Aug. 20 - French President Francois Hollande praised Germany "
                                                "for its leadership on Wednesday."},
@@ -210,7 +213,8 @@ def test_store_from_parquet_loads_a_store_idempotently(tmp_path, settings, local
     try:
         events = query.events(con)
         assert sorted((e["article_id"], e["source"], e["target"], e["code"]) for e in events) == sorted(local_events)
-        assert len(query.errors(con)) == 1 and query.stats(con)["happenings"] == len(local_events) - 1  # a5 is undated: no happening
+        # a5 is undated: no happening
+        assert len(query.errors(con)) == 1 and query.stats(con)["happenings"] == len(local_events) - 1
     finally:
         con.close()
 
@@ -237,10 +241,12 @@ def test_cli_dask_engine_writes_parquet_that_query_and_ingest_read(tmp_path: Pat
     assert set(parquet_events(out)) == local_events
     shown = cli.invoke(app, ["query", "events", "--db", str(out), "-f", "json"])
     assert shown.exit_code == 0
-    assert {(r["article_id"], r["source"], r["target"], r["code"]) for r in map(json.loads, shown.stdout.splitlines())} == local_events
+    assert {(r["article_id"], r["source"], r["target"], r["code"])
+            for r in map(json.loads, shown.stdout.splitlines())} == local_events
     loaded = cli.invoke(app, ["ingest", str(out), "--db", str(db)])
     assert loaded.exit_code == 0 and "6 articles" in loaded.output
     stored = cli.invoke(app, ["query", "events", "--db", str(db), "-f", "json"])
-    assert {(r["article_id"], r["source"], r["target"], r["code"]) for r in map(json.loads, stored.stdout.splitlines())} == local_events
+    assert {(r["article_id"], r["source"], r["target"], r["code"])
+            for r in map(json.loads, stored.stdout.splitlines())} == local_events
     to_stdout = cli.invoke(app, ["extract", str(src), "--engine", "dask"])
     assert to_stdout.exit_code == 2 and "folder" in to_stdout.output

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from eventlens.store import Store  # noqa: E402
 from eventlens.web.app import create_app  # noqa: E402
-from web_support import IMG, SQL, XSS, build_store, meeting  # noqa: E402
+from web_support import SQL, XSS, build_store, meeting  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,8 @@ def test_unknown_ids_are_404(client, path):
 
 @pytest.mark.parametrize("path", ["/?since=yesterday", "/events?quad_class=7", "/events?limit=0", "/events?offset=-1",
                                   "/actors/R1S", "/dyad?a=USA", "/happenings?order=worst", "/api/events?limit=5000",
-                                  "/api/events?until=2023-99", "/api/search", "/api/export/tweets", "/api/dyad?a=U;S&b=R",
+                                  "/api/events?until=2023-99", "/api/search", "/api/export/tweets",
+                                  "/api/dyad?a=U;S&b=R",
                                   "/api/export/quotes?format=plover", "/quotes?since=2023-5-1"])
 def test_bad_parameters_are_422(client, path):
     r = client.get(path)
@@ -124,7 +125,8 @@ def test_api_lists_page_with_next_offset(client):
     ("/api/events?source=IGO&plover=reduce", lambda j: j["items"][0]["article_id"] == "eu_sanctions"),
     ("/api/happenings?min_reports=2", lambda j: j["items"][0]["outlets"] == 2),
     ("/api/quotes?speaker=biden", lambda j: len(j["items"]) == 2),
-    ("/api/actors?code=USA", lambda j: j["items"][0] == {"code": "USAGOV", "name": "Joe Biden", "mentions": 2, "articles": 2}),
+    ("/api/actors?code=USA",
+     lambda j: j["items"][0] == {"code": "USAGOV", "name": "Joe Biden", "mentions": 2, "articles": 2}),
     ("/api/actors/USAGOV", lambda j: j["partners"][0]["partner"] == "CHNGOV" and j["network"]),
     ("/api/dyad?a=USA&b=CHN", lambda j: j["series"][0]["events"] == 2 and j["series"][0]["plover"] == "CONSULT"),
     ("/api/daily", lambda j: {r["day"] for r in j["items"]} == {"2023-05-02", "2023-05-03", "2023-05-04"}),

@@ -25,7 +25,8 @@ def spans(text: str, word: str) -> tuple[int, int]:
     return start, start + len(word)
 
 
-def meeting(article_id: str, date: str, outlet: str, published: str, trigger: str = "met") -> tuple[ArticleResult, Article]:
+def meeting(article_id: str, date: str, outlet: str, published: str,
+            trigger: str = "met") -> tuple[ArticleResult, Article]:
     """An article saying Biden met Xi in Helsinki on ``date``, with a quote and a date mention."""
     text = (f"HELSINKI - President Joe Biden {trigger} Chinese President Xi Jinping in Helsinki on {date}. "
             '"We had frank talks," Biden said.')

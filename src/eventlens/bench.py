@@ -28,11 +28,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventlens.config import Settings
 from eventlens.ingest import make_article, read_all
 from eventlens.models import Article
+
+if TYPE_CHECKING:  # the pipeline is imported where used: start-up is one of the things timed
+    from eventlens.pipeline import Resources
 
 T17_ARTICLES = Path("benchmarks") / "t17_timelines" / "articles.jsonl"
 DEFAULT_LIMIT = 40  # Timeline17 articles timed by default (spread over the 667; --limit 0 for all)
@@ -66,7 +69,7 @@ def peak_rss_mb() -> float:
 
 
 class Clock:
-    """Wall-clock and CPU seconds, summed per name."""
+    """Wall-clock and CPU seconds, summed per name (a ``pipeline.StageTimer``: ``with clock("actors"): ...``)."""
 
     def __init__(self) -> None:
         self.wall: dict[str, float] = {}
@@ -80,11 +83,6 @@ class Clock:
         finally:
             self.wall[name] = self.wall.get(name, 0.0) + time.perf_counter() - wall
             self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - cpu
-
-    def time(self, stage: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Call ``fn``, adding its time to ``stage`` (the interface of ``pipeline.Stopwatch``)."""
-        with self(stage):
-            return fn(*args, **kwargs)
 
     @property
     def seconds(self) -> dict[str, float]:
@@ -179,7 +177,8 @@ class BenchReport:
             "pipeline_sentences_per_s": rate(self.sentences, self.pipeline_seconds),
             "parse_words_per_s": rate(self.words, self.parse_seconds),
             "pipeline_words_per_s": rate(self.words, self.pipeline_seconds),
-            "pipeline_to_parse_ratio": round(self.parse_seconds / self.pipeline_seconds, 3) if self.pipeline_seconds else 0.0,
+            "pipeline_to_parse_ratio":
+                round(self.parse_seconds / self.pipeline_seconds, 3) if self.pipeline_seconds else 0.0,
             "pipeline_to_parse_ratio_cpu": round(self.parse_cpu / self.pipeline_cpu, 3) if self.pipeline_cpu else 0.0,
             "stages_share_of_parse": round(coding / self.parse_seconds, 3) if self.parse_seconds else 0.0,
             "stages_share_of_parse_cpu": (round(sum(after_cpu.values()) / self.parse_cpu, 3)
@@ -208,7 +207,8 @@ def tables(figures: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
     """The figures as titled tables for the terminal: throughput, stages, start-up and loads, the rest."""
     f = figures
     through = [
-        {"run": run, **{unit: f.get(f"{key}_{unit.replace('/', '_per_')}") for unit in ("articles/s", "sentences/s", "words/s")},
+        {"run": run,
+         **{unit: f.get(f"{key}_{unit.replace('/', '_per_')}") for unit in ("articles/s", "sentences/s", "words/s")},
          "seconds": f.get(f"{key}_s")}
         for run, key in (("bare spaCy parse", "parse"), ("whole pipeline", "pipeline"))]
     through.append({"run": "pipeline / parse", **{
@@ -225,7 +225,8 @@ def tables(figures: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
     stages.append({"stage": "all stages after parsing", "seconds": round(sum(
         r["seconds"] for r in stages[:-1] if r["stage"] != "parse"), 3), "cpu seconds": None,
                    "share of bare parse": f.get("stages_share_of_parse")})
-    loads = [{"resource": k[len("startup_"):-2], "fresh process s": v, "in this run s": f.get(f"load_{k[len('startup_'):]}")}
+    loads = [{"resource": k[len("startup_"):-2], "fresh process s": v,
+              "in this run s": f.get(f"load_{k[len('startup_'):]}")}
              for k, v in f.items() if k.startswith("startup_") and k.endswith("_s")]
     loads += [{"resource": k[len("load_"):-2], "fresh process s": None, "in this run s": v}
               for k, v in f.items() if k.startswith("load_") and f"startup_{k[len('load_'):]}" not in f]
@@ -234,7 +235,8 @@ def tables(figures: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
             if k not in shown and not k.startswith(("stage_", "load_", "parse_", "pipeline_"))
             and not (k.startswith("startup_") and k.endswith("_s"))]
     rest += [{"figure": k, "value": f[k]} for k in ("pipeline_to_parse_ratio", "pipeline_to_parse_ratio_cpu") if k in f]
-    return [("throughput (medians of interleaved rounds)", through), ("time per stage, summed over the articles", stages),
+    return [("throughput (medians of interleaved rounds)", through),
+            ("time per stage, summed over the articles", stages),
             ("start-up: seconds to import and load", loads), ("other figures", rest)]
 
 
@@ -269,7 +271,7 @@ def _event_model_timed(clock: Clock) -> Iterator[None]:
             setattr(events, name, fn)
 
 
-def whole_pipeline(articles: Sequence[Article], res: Any, batch_size: int) -> tuple[float, float, Clock, Clock]:
+def whole_pipeline(articles: Sequence[Article], res: Resources, batch_size: int) -> tuple[float, float, Clock, Clock]:
     """Wall and CPU seconds of the whole pipeline over ``articles`` (parsed in batches as
     ``pipeline.process`` does, every stage run), with the time of each stage and of the event model."""
     from eventlens.parse import parse
@@ -284,7 +286,7 @@ def whole_pipeline(articles: Sequence[Article], res: Any, batch_size: int) -> tu
                 pair = next(docs, None)
             if pair is None:
                 break
-            analyse(pair[0], pair[1], res, clock)  # type: ignore[arg-type]
+            analyse(pair[0], pair[1], res, clock)
     return time.perf_counter() - wall, time.process_time() - cpu, clock, model
 
 

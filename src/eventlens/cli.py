@@ -16,7 +16,7 @@ import os
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
@@ -52,7 +52,9 @@ def _from_click(exc: Exception) -> bool:
 class Commands(TyperGroup):
     """The command group: a library exception becomes one line on stderr and its exit status."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    # typer hands its own Context (a subclass of click's); the base class names click's Context, which
+    # newer typers vendor as the private typer._click and older ones import from click: no one name fits both.
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except Exception as exc:
@@ -79,7 +81,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-query_app = typer.Typer(help="Read events, quotes, actors or errors from an eventlens DuckDB file.", no_args_is_help=True)
+query_app = typer.Typer(help="Read events, quotes, actors or errors from an eventlens DuckDB file.",
+                        no_args_is_help=True)
 app.add_typer(query_app, name="query")
 
 
@@ -90,12 +93,13 @@ class Format(str, Enum):
 
 
 Inputs = Annotated[list[str], typer.Argument(help=".jsonl files, .txt files, folders, or - for stdin (JSONL).")]
-DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file [default: settings db_path, eventlens.duckdb].")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Installed spaCy pipeline to use.")]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML file overriding the default settings.")]
-JobsOpt = Annotated[Optional[int], typer.Option(
+DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file [default: settings db_path, eventlens.duckdb].")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline to use.")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML file overriding the default settings.")]
+JobsOpt = Annotated[int | None, typer.Option(
     "--jobs", "-j", min=1, help="Worker processes [default: every core for more than a few articles].")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary (errors are still shown).")]
+QuietOpt = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="No progress bar and no summary (errors are still shown).")]
 class Engine(str, Enum):
     local = "local"
     dask = "dask"
@@ -103,10 +107,10 @@ class Engine(str, Enum):
 
 EngineOpt = Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; dask: Dask workers "
                                            "(pip install 'eventlens[dask]'), Parquet output by month.")]
-SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) "
+SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) "
                                                      "[default: a local cluster of 2 workers].")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-LimitOpt = Annotated[Optional[int], typer.Option("--limit", help="Return at most this many rows.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", help="Return at most this many rows.")]
 
 
 def _settings(config: Path | None, **flags: object) -> Settings:
@@ -125,7 +129,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     """eventlens: who did what to whom, when, and who said what."""
 
@@ -162,7 +167,8 @@ def ingest(
     model: ModelOpt = None,
     config: ConfigOpt = None,
     jobs: JobsOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Code every article again, even those stored unchanged.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Code every article again, even those stored unchanged.")] = False,
     quiet: QuietOpt = False,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
@@ -191,14 +197,14 @@ def _query(kind: str, db: Path | None, fmt: Format, **filters: object) -> None:
 @query_app.command("events")
 def query_events(
     db: DbOpt = None,
-    actor: Annotated[Optional[str], typer.Option(help="Source or target actor code prefix (RUS, FRAGOV).")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Source actor code prefix.")] = None,
-    target: Annotated[Optional[str], typer.Option(help="Target actor code prefix.")] = None,
-    code: Annotated[Optional[str], typer.Option(help="CAMEO code prefix (04 matches 042).")] = None,
-    root: Annotated[Optional[str], typer.Option(help="CAMEO root, two digits.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Events on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Events on or before YYYY-MM-DD.")] = None,
-    article: Annotated[Optional[str], typer.Option(help="Only this article id.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Source or target actor code prefix (RUS, FRAGOV).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source actor code prefix.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code prefix (04 matches 042).")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root, two digits.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
     limit: LimitOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -210,11 +216,11 @@ def query_events(
 @query_app.command("quotes")
 def query_quotes(
     db: DbOpt = None,
-    speaker: Annotated[Optional[str], typer.Option(help="Speaker name contains this (any case).")] = None,
-    actor: Annotated[Optional[str], typer.Option(help="Speaker actor code prefix.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Quotes on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Quotes on or before YYYY-MM-DD.")] = None,
-    article: Annotated[Optional[str], typer.Option(help="Only this article id.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name contains this (any case).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Speaker actor code prefix.")] = None,
+    since: Annotated[str | None, typer.Option(help="Quotes on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Quotes on or before YYYY-MM-DD.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
     limit: LimitOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -225,9 +231,9 @@ def query_quotes(
 @query_app.command("actors")
 def query_actors(
     db: DbOpt = None,
-    code: Annotated[Optional[str], typer.Option(help="Actor code prefix.")] = None,
-    name: Annotated[Optional[str], typer.Option(help="Name contains this.")] = None,
-    article: Annotated[Optional[str], typer.Option(help="Only this article id.")] = None,
+    code: Annotated[str | None, typer.Option(help="Actor code prefix.")] = None,
+    name: Annotated[str | None, typer.Option(help="Name contains this.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
     limit: LimitOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -258,20 +264,25 @@ class ExportFormat(str, Enum):
 @app.command("export")
 def export_cmd(
     kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv, parquet, or plover (PLOVER/POLECAT-style JSON lines; events and happenings).")] = ExportFormat.jsonl,
-    output: Annotated[str, typer.Option("-o", "--output", help="File to write (- for stdout; parquet needs a file).")] = "-",
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f",
+        help="jsonl, csv, parquet, or plover (PLOVER/POLECAT-style JSON lines; events and happenings).",
+    )] = ExportFormat.jsonl,
+    output: Annotated[str, typer.Option(
+        "-o", "--output", help="File to write (- for stdout; parquet needs a file).")] = "-",
     db: DbOpt = None,
-    actor: Annotated[Optional[str], typer.Option(help="Source or target (events, happenings) or speaker (quotes) code prefix.")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Source actor code prefix.")] = None,
-    target: Annotated[Optional[str], typer.Option(help="Target actor code prefix.")] = None,
-    code: Annotated[Optional[str], typer.Option(help="CAMEO code prefix (events) or actor code prefix (actors).")] = None,
-    root: Annotated[Optional[str], typer.Option(help="CAMEO root, two digits.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="On or after YYYY[-MM[-DD]].")] = None,
-    until: Annotated[Optional[str], typer.Option(help="On or before YYYY[-MM[-DD]].")] = None,
-    article: Annotated[Optional[str], typer.Option(help="Only this article id.")] = None,
-    speaker: Annotated[Optional[str], typer.Option(help="Quotes: speaker name contains this.")] = None,
-    name: Annotated[Optional[str], typer.Option(help="Actors: name contains this.")] = None,
-    min_reports: Annotated[Optional[int], typer.Option(help="Happenings: at least this many reports.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        help="Source or target (events, happenings) or speaker (quotes) code prefix.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source actor code prefix.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code prefix (events) or actor code prefix (actors).")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root, two digits.")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before YYYY[-MM[-DD]].")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Quotes: speaker name contains this.")] = None,
+    name: Annotated[str | None, typer.Option(help="Actors: name contains this.")] = None,
+    min_reports: Annotated[int | None, typer.Option(help="Happenings: at least this many reports.")] = None,
     limit: LimitOpt = None,
 ) -> None:
     """Export events, happenings, quotes or actors with every column (JSONL, CSV, Parquet or PLOVER JSON)."""
@@ -304,8 +315,9 @@ def serve(
 ) -> None:
     """Serve the analyst's workbench (read-only web pages and JSON API under /api/) over a store."""
     try:
-        from eventlens.web.app import create_app
         import uvicorn
+
+        from eventlens.web.app import create_app
     except ImportError as exc:
         typer.echo(f"error: the web app needs its extra: pip install -e '.[web]' ({exc})", err=True)
         raise typer.Exit(2) from exc
@@ -319,9 +331,12 @@ def serve(
 
 @app.command("eval")
 def eval_cmd(
-    benchmarks: Annotated[Optional[list[str]], typer.Argument(help="Benchmarks: seed, devset, actors, petrarch, plover, plv, timex, timelines, quotes, or all [default: all implemented].")] = None,
-    shared: Annotated[Optional[Path], typer.Option(help="The shared/ folder with benchmarks/.")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="Score only the first N devset articles.")] = None,
+    benchmarks: Annotated[list[str] | None, typer.Argument(
+        help="Benchmarks: seed, devset, actors, petrarch, plover, plv, timex, timelines, quotes, or all "
+             "[default: all implemented].",
+    )] = None,
+    shared: Annotated[Path | None, typer.Option(help="The shared/ folder with benchmarks/.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N devset articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List missed events and not-event violations.")] = False,
     model: ModelOpt = None,
@@ -345,12 +360,26 @@ def eval_cmd(
 
 @app.command()
 def bench(
-    inputs: Annotated[Optional[list[str]], typer.Argument(help="Articles to time [default: 40 Timeline17 articles from shared/, else the devset or samples/].")] = None,
-    rounds: Annotated[int, typer.Option("--rounds", "--repeat", help="Interleaved runs of bare parsing and the whole pipeline; medians are reported.")] = 3,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="Time this many articles spread over the inputs (0: all) [default: 40 for Timeline17, else all].")] = None,
-    startup_runs: Annotated[int, typer.Option("--startup-runs", help="Fresh processes timed for the start-up figures (0: skip).")] = 3,
-    jobs: Annotated[str, typer.Option("--jobs", help="Process counts to time the same articles with, comma-separated (empty: skip).")] = "1,2",
-    scaling: Annotated[bool, typer.Option("--scaling", help="Instead: parse and stage time on the first 20k, 40k, 80k and 160k characters of the longest input article.")] = False,
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="Articles to time [default: 40 Timeline17 articles from shared/, else the devset or samples/].",
+    )] = None,
+    rounds: Annotated[int, typer.Option(
+        "--rounds", "--repeat",
+        help="Interleaved runs of bare parsing and the whole pipeline; medians are reported.",
+    )] = 3,
+    limit: Annotated[int | None, typer.Option(
+        "--limit",
+        help="Time this many articles spread over the inputs (0: all) [default: 40 for Timeline17, else all].",
+    )] = None,
+    startup_runs: Annotated[int, typer.Option(
+        "--startup-runs", help="Fresh processes timed for the start-up figures (0: skip).")] = 3,
+    jobs: Annotated[str, typer.Option(
+        "--jobs", help="Process counts to time the same articles with, comma-separated (empty: skip).")] = "1,2",
+    scaling: Annotated[bool, typer.Option(
+        "--scaling",
+        help="Instead: parse and stage time on the first 20k, 40k, 80k and 160k characters of the longest "
+             "input article.",
+    )] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
     model: ModelOpt = None,
     config: ConfigOpt = None,
@@ -386,8 +415,10 @@ def bench(
 
 @app.command()
 def train(
-    data: Annotated[Optional[list[Path]], typer.Argument(help="Training JSONL files or folders [default: training/events/ of the checkout].")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Weight file to write [default: the packaged model file].")] = None,
+    data: Annotated[list[Path] | None, typer.Argument(
+        help="Training JSONL files or folders [default: training/events/ of the checkout].")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Weight file to write [default: the packaged model file].")] = None,
     c: Annotated[float, typer.Option("--c", help="Inverse regularisation of the event detector.")] = 1.0,
     code_c: Annotated[float, typer.Option("--code-c", help="Inverse regularisation of the code classifier.")] = 2.0,
     threshold: Annotated[float, typer.Option(help="Least P(event) for the model to code a word.")] = 0.4,

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -107,12 +108,12 @@ def load_settings(path: str | Path | None = None, env: dict[str, str] | None = N
     values: dict[str, Any] = tomllib.loads(text)
     if path is not None:
         values.update(tomllib.loads(Path(path).read_text("utf-8")))
-    env = os.environ if env is None else env
+    environ: Mapping[str, str] = os.environ if env is None else env
     names = {f.name for f in dataclasses.fields(Settings)}
     for name in names:
         key = ENV_PREFIX + name.upper()
-        if key in env:
-            values[name] = env[key]
+        if key in environ:
+            values[name] = environ[key]
     unknown = set(values) - names
     if unknown:
         raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")

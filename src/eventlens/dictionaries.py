@@ -171,10 +171,14 @@ def parse_day(text: str) -> date:
     """Read ``YYMMDD`` (00-30 -> 20YY) or ``YYYYMMDD``; raise ValueError when invalid."""
     if not text.isdigit() or len(text) not in (6, 8):
         raise ValueError(f"bad date {text!r}")
+    given = text
     if len(text) == 6:
         yy = int(text[:2])
         text = ("20" if yy <= 30 else "19") + text
-    return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    try:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError as exc:
+        raise ValueError(f"bad date {given!r}: {exc}") from None
 
 
 def parse_code(body: str) -> CodeSpan:
@@ -196,7 +200,10 @@ def parse_code(body: str) -> CodeSpan:
         return CodeSpan(code, parse_day(rest[1:]), None, tuple(alt))
     if "-" in rest:
         first, last = rest.split("-", 1)
-        return CodeSpan(code, parse_day(first), parse_day(last), tuple(alt))
+        start, end = parse_day(first), parse_day(last)
+        if start > end:
+            raise ValueError(f"date range ends before it starts: {rest!r}")
+        return CodeSpan(code, start, end, tuple(alt))
     raise ValueError(f"bad date restriction {parts[1]!r}")
 
 
@@ -539,9 +546,10 @@ class ActorLexicon:
         ``texts`` (the tokens as written; ``keys`` are the same lower-cased)."""
         node, best, pos = self._cased_trie, None, start
         while pos < len(keys):
-            node = node.get(keys[pos])
-            if node is None:
+            child: dict[str, Any] | None = node.get(keys[pos])
+            if child is None:
                 break
+            node = child
             pos += 1
             for words, index in node.get(_WHOLE, ()):
                 if _same_case(words, texts[start:pos]):
@@ -613,7 +621,8 @@ def _longest(trie: dict[str, Any], keys: Sequence[str], start: int,
 
     A stem matches a token that starts with it; ``suffixes`` limits what may follow.
     """
-    node, best, pos = trie, None, start
+    node: dict[str, Any] | None = trie
+    best, pos = None, start
     while pos < len(keys) and node:
         stems = node.get(_STEMS)
         if stems:
@@ -753,7 +762,8 @@ def read_outlet_lines(lines: Iterable[str], name: str = "<text>") -> OutletFile:
             continue
         cols = [c.strip() for c in line.split("\t")]
         if len(cols) not in (3, 4) or not cols[0]:
-            out.problems.append(Problem(name, lineno, "an outlet row needs a name, a country, a scope and optional other names"))
+            out.problems.append(Problem(name, lineno,
+                                        "an outlet row needs a name, a country, a scope and optional other names"))
             continue
         if not _COUNTRY_RE.match(cols[1]) or cols[1] in AGENT_ONLY_ROOTS or cols[1] in NON_STATE_ROOTS:
             out.problems.append(Problem(name, lineno, f"bad country code {cols[1]!r}"))
@@ -816,7 +826,7 @@ def build_lexicon(extra_files: Sequence[str | Path] = (), data_dir: Path = DATA_
         load_compact(lexicon, path)
     if (data_dir / OUTLETS_FILE).exists():
         load_outlets(lexicon, data_dir / OUTLETS_FILE)
-    for name in ("supplement.txt", "supplement.agents.txt"):
+    for name in ("supplement.txt", "office-holders.txt", "supplement.agents.txt"):
         if (data_dir / name).exists():
             load_text_file(lexicon, data_dir / name, "supplement")
     for extra in extra_files:

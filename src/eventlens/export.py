@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import dataclasses
 import inspect
+import io
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +31,8 @@ FORMATS = ("jsonl", "csv", "parquet", "plover")
 PLOVER_KINDS = ("events", "happenings")
 PLOVER_SCHEMA = "eventlens.plover/1"
 
-_QUERIES = {
+# kind -> (its SQL and parameters from filters, its rows from a connection and filters)
+_QUERIES: dict[str, tuple[Callable[..., query.Query], Callable[..., list[dict[str, Any]]]]] = {
     "events": (query.events_query, query.events),
     "happenings": (query.happenings_query, query.happenings),
     "quotes": (query.quotes_query, query.quotes),
@@ -127,7 +129,8 @@ def plover_table() -> dict[str, PloverInfo]:
     """CAMEO code -> PLOVER type, mode and context, from the packaged 2021 mapping table."""
     path = resources.files("eventlens") / "data" / "ontology" / "cameo_to_plover_2021.csv"
     table: dict[str, PloverInfo] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
+    # (Traversable.open takes no newline=; the wrapper reads as Path.open(encoding=, newline="") would)
+    with io.TextIOWrapper(path.open("rb"), encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             if r["row_kind"] == "code":
                 table.setdefault(r["cameo_code"], PloverInfo(r["plover_event_type"] or None,

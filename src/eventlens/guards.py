@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 RUN_KEEP = 32  # characters kept at each end of a long punctuation run
-LONG_RUN = re.compile(r"(?:[^\w\s]|_){%d,}" % (4 * RUN_KEEP))
+LONG_RUN = re.compile(rf"(?:[^\w\s]|_){{{4 * RUN_KEEP},}}")
 
 
 def _blank_middle(m: re.Match[str]) -> str:

@@ -134,7 +134,9 @@ def _single_span(value: str) -> tuple[date, date] | None:
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
         except ValueError:
             return None
-        return (monday + timedelta(days=5), monday + timedelta(days=6)) if m[3] else (monday, monday + timedelta(days=6))
+        if m[3]:
+            return monday + timedelta(days=5), monday + timedelta(days=6)
+        return monday, monday + timedelta(days=6)
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
         year, month = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
@@ -313,16 +315,17 @@ _REPORTS_SQL = (
 def _load_reports(con: duckdb.DuckDBPyConnection, where: str = "", params: Sequence[Any] = ()) -> list[Report]:
     """Events (with their article's date and outlet) as Reports."""
     rows = con.execute(_REPORTS_SQL + where, list(params)).fetchall()
-    return [Report(*row[:16], row[16], outlet(row[17], row[18])) for row in rows]
+    return [Report(*(*row[:17], outlet(row[17], row[18]))) for row in rows]
 
 
 def _touched_keys(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], rule: Rule) -> set[tuple[str, str, str]]:
     """Group keys of the articles' current events and of the happenings they were linked to."""
-    keys = {group_key(r, rule) for r in _load_reports(con, " WHERE list_contains(?, e.article_id)", [list(article_ids)])}
+    reports = _load_reports(con, " WHERE list_contains(?, e.article_id)", [list(article_ids)])
+    keys = {group_key(r, rule) for r in reports}
     old = con.execute(
         "SELECT DISTINCT h.source, h.target, h.root FROM happenings h JOIN happening_reports r USING (happening_id) "
         "WHERE list_contains(?, r.article_id)", [list(article_ids)]).fetchall()
-    return keys | {tuple(k) for k in old}  # type: ignore[misc]
+    return keys | {tuple(k) for k in old}
 
 
 def _reports_for(con: duckdb.DuckDBPyConnection, keys: set[tuple[str, str, str]], rule: Rule) -> list[Report]:

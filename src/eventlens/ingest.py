@@ -116,7 +116,8 @@ def check_id(value: Any) -> str | None:
         kind = json.dumps(value) if isinstance(value, bool) else _type(value)
         raise InputError(f"'id' must be a string or an integer, got {kind}")
     if isinstance(value, int):
-        if value.bit_length() > MAX_ID_CHARS * 10 // 3 + 10 or len(str(value)) > MAX_ID_CHARS:  # bits first: str() of a huge int is slow
+        # bits first: str() of a huge int is slow
+        if value.bit_length() > MAX_ID_CHARS * 10 // 3 + 10 or len(str(value)) > MAX_ID_CHARS:
             raise InputError(f"'id' too long: an integer of more than {MAX_ID_CHARS} digits")
         return str(value)
     return check_string(value, "id", MAX_ID_CHARS, optional=False)
@@ -242,7 +243,8 @@ def _lines(stream: IO[bytes] | Iterable[bytes]) -> Iterator[bytes | str | Unicod
     yield from it
 
 
-def read_jsonl(stream: IO[bytes] | Iterable[bytes], name: str, max_chars: int = 200_000, input: str = "") -> Iterator[Item]:
+def read_jsonl(stream: IO[bytes] | Iterable[bytes], name: str, max_chars: int = 200_000,
+               input: str = "") -> Iterator[Item]:
     """Articles from a JSONL byte stream; a bad line yields an ArticleError and reading goes on.
 
     Blank lines are skipped; a stream with no article line at all yields one "empty input" error.

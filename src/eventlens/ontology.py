@@ -7,6 +7,7 @@ sources and licences). Codes are always strings: ``"042"`` and ``"42"`` are diff
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -81,7 +82,8 @@ class Ontology:
 def _read_csv(name: str) -> list[dict[str, str]]:
     """Rows of a packaged ontology table, every value a string."""
     path = resources.files("eventlens") / "data" / "ontology" / name
-    with path.open(encoding="utf-8", newline="") as fh:
+    # (Traversable.open takes no newline=; the wrapper reads as Path.open(encoding=, newline="") would)
+    with io.TextIOWrapper(path.open("rb"), encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 

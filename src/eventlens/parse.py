@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from eventlens.guards import guard
 from eventlens.models import Article
 
-
 LINE_BREAKS = "eventlens_line_breaks"
 TEXT_KEY = "eventlens_text"
 SENT_KEY = "eventlens_sentence_starts"

@@ -17,9 +17,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,10 +32,14 @@ from eventlens import ontology as ontology_tables
 from eventlens import places as place_stage
 from eventlens import quotes as quote_stage
 from eventlens.budget import OverBudget, time_budget
+from eventlens.coding.lexicon import Lexicons
 from eventlens.config import Settings, load_settings
+from eventlens.dictionaries import ActorLexicon
 from eventlens.ingest import InputError, from_dict, make_article
 from eventlens.models import Article, ArticleError, ArticleResult
+from eventlens.ontology import Ontology
 from eventlens.parse import load_nlp, parse
+from eventlens.placing.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +52,19 @@ class Resources:
     rules and the gazetteer (the stages reach the cached copies; holding them here loads them up front)."""
 
     nlp: Language
-    lexicon: Any
-    ontology: Any
-    verbs: Any = None
-    gazetteer: Any = None
+    lexicon: ActorLexicon
+    ontology: Ontology
+    verbs: Lexicons | None = None  # None: the events stage loads the packaged verb rules itself
+    gazetteer: Gazetteer | None = None  # held to load it up front; the places stage reads the cached copy
     event_model: event_stage.EventModel | None = None
     principal_only: bool = True
+
+
+class StageTimer(Protocol):
+    """What ``analyse`` and ``build_resources`` time their stages with: ``with watch("actors"): ...``
+    adds the block's run time to the stage's name (``Stopwatch``; ``bench.Clock`` also keeps CPU time)."""
+
+    def __call__(self, stage: str, /) -> AbstractContextManager[None]: ...
 
 
 class Stopwatch:
@@ -61,11 +73,12 @@ class Stopwatch:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
 
-    def time(self, stage: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        """Call ``fn`` and add its run time to ``stage``."""
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        """Add the run time of the ``with`` block to ``stage``."""
         started = time.perf_counter()
         try:
-            return fn(*args, **kwargs)
+            yield
         finally:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
 
@@ -98,34 +111,53 @@ def check_resources(settings: Settings) -> None:
         raise ModelError(f"event model not found: {weights} (rebuild it with `eventlens train`)")
 
 
-def build_resources(settings: Settings, watch: Stopwatch | None = None) -> Resources:
+def build_resources(settings: Settings, watch: StageTimer | None = None) -> Resources:
     """Load every resource, timing each under its name in ``watch`` when given (``eventlens bench``)."""
-    t = (watch or Stopwatch()).time
+    t = watch or Stopwatch()
+    with t("model"):
+        nlp = load_nlp(settings.spacy_model)
+    with t("dictionaries"):
+        lexicon = actor_stage.load_lexicon(settings.actor_files)
+    with t("ontology"):
+        ontology = ontology_tables.load(goldstein=settings.goldstein)
+    with t("verbs"):
+        verbs = event_stage.load_lexicon(verb_files=list(settings.verb_files) or None)
+    with t("gazetteer"):
+        gazetteer = place_stage.load_gazetteer()
+    with t("event_model"):
+        event_model = event_stage.load_event_model(settings.event_model, settings.event_model_threshold)
     return Resources(
-        nlp=t("model", load_nlp, settings.spacy_model),
-        lexicon=t("dictionaries", actor_stage.load_lexicon, settings.actor_files),
-        ontology=t("ontology", ontology_tables.load, goldstein=settings.goldstein),
-        verbs=t("verbs", event_stage.load_lexicon, verb_files=list(settings.verb_files) or None),
-        gazetteer=t("gazetteer", place_stage.load_gazetteer),
-        event_model=t("event_model", event_stage.load_event_model, settings.event_model,
-                      settings.event_model_threshold),
+        nlp=nlp,
+        lexicon=lexicon,
+        ontology=ontology,
+        verbs=verbs,
+        gazetteer=gazetteer,
+        event_model=event_model,
         principal_only=settings.multilateral != "each",
     )
 
 
-def analyse(doc: Doc, article: Article, res: Resources, watch: Stopwatch | None = None) -> ArticleResult:
+def analyse(doc: Doc, article: Article, res: Resources, watch: StageTimer | None = None) -> ArticleResult:
     """Run every stage on one parsed article and build its record (timed when ``watch`` is given)."""
-    t = (watch or Stopwatch()).time
-    actors = t("actors", actor_stage.extract, doc, article, res.lexicon)
-    quotes = t("quotes", quote_stage.extract, doc, article, actors)
-    dates = t("dates", date_stage.extract, doc, article)
+    t = watch or Stopwatch()
+    with t("actors"):
+        actors = actor_stage.extract(doc, article, res.lexicon)
+    with t("quotes"):
+        quotes = quote_stage.extract(doc, article, actors)
+    with t("dates"):
+        dates = date_stage.extract(doc, article)
     skip = quote_stage.quote_spans(quotes) + _headline_span(article)
-    events = t("events", event_stage.extract, doc, actors, res.ontology, skip_spans=skip, lexicon=res.verbs,
-                model=res.event_model, principal_only=res.principal_only)
-    events = t("dating", date_stage.assign, events, dates, doc, article)
-    events = t("events", event_stage.merge_repeats, events, actors)
-    places = t("places", place_stage.extract, doc, article)
-    events = t("places", place_stage.locate, events, places, doc, article)
+    with t("events"):
+        events = event_stage.extract(doc, actors, res.ontology, skip_spans=skip, lexicon=res.verbs,
+                                     model=res.event_model, principal_only=res.principal_only)
+    with t("dating"):
+        events = date_stage.assign(events, dates, doc, article)
+    with t("events"):
+        events = event_stage.merge_repeats(events, actors)
+    with t("places"):
+        places = place_stage.extract(doc, article)
+    with t("places"):
+        events = place_stage.locate(events, places, doc, article)
     return ArticleResult(
         article_id=article.id,
         date=article.date.isoformat() if article.date else None,
@@ -225,7 +257,10 @@ def process_pairs(
             if isinstance(item, Article):
                 assert res is not None  # loaded above for every chunk with an article
                 doc = parsed[id(item)]
-                yield item, doc if isinstance(doc, ArticleError) else _safe_analyse(doc, item, res, settings.article_seconds)
+                if isinstance(doc, ArticleError):
+                    yield item, doc
+                else:
+                    yield item, _safe_analyse(doc, item, res, settings.article_seconds)
             elif isinstance(item, ArticleError):
                 yield item, item
             else:  # not an input item: its own error, not the chunk's

@@ -73,7 +73,7 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[d
     """Run one SELECT and return its rows as dicts."""
     cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
-    return [{n: _value(v) for n, v in zip(names, row)} for row in cur.fetchall()]
+    return [{n: _value(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
 
 
 def _bound(value: str, name: str) -> str:
@@ -164,7 +164,8 @@ class EventFilter:
         """The SQL conditions of these filters on the events table named ``alias``."""
         where, e = _Where(), alias
         if self.actor:
-            where.add(f"(starts_with({e}.source, ?) OR starts_with({e}.target, ?))", _prefix(self.actor), _prefix(self.actor))
+            where.add(f"(starts_with({e}.source, ?) OR starts_with({e}.target, ?))",
+                      _prefix(self.actor), _prefix(self.actor))
         if self.source:
             where.add(f"starts_with({e}.source, ?)", _prefix(self.source))
         if self.target:
@@ -471,7 +472,8 @@ def daily(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None) ->
     return _rows(con, sql, where.params)
 
 
-def top_actors(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None, limit: int = 10) -> list[dict[str, Any]]:
+def top_actors(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None,
+               limit: int = 10) -> list[dict[str, Any]]:
     """Actor codes by number of events they take part in (as source or target), with mean Goldstein."""
     where = _filter(filters)
     limit_sql, limit_params = _limit(limit)
@@ -482,7 +484,8 @@ def top_actors(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = Non
     return _rows(con, sql, where.params + limit_params)
 
 
-def top_dyads(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None, limit: int = 10) -> list[dict[str, Any]]:
+def top_dyads(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None,
+              limit: int = 10) -> list[dict[str, Any]]:
     """Source-target pairs by number of events, with mean Goldstein (events with a target only)."""
     where = _filter(filters)
     where.add("e.target IS NOT NULL AND e.target <> ''")
@@ -523,13 +526,16 @@ def partners(con: duckdb.DuckDBPyConnection, code: str, filters: EventFilter | N
     limit_sql, limit_params = _limit(limit)
     sql = ("WITH f AS (SELECT CASE WHEN starts_with(e.source, ?) THEN e.target ELSE e.source END AS partner, "
            f"starts_with(e.source, ?) AS outgoing, e.goldstein FROM events e{where.sql()}) "
-           "SELECT partner, count(*) FILTER (WHERE outgoing) AS events_to, count(*) FILTER (WHERE NOT outgoing) AS events_from, "
-           "count(*) AS events, round(avg(goldstein), 3) AS goldstein FROM f WHERE partner IS NOT NULL AND partner <> '' "
+           "SELECT partner, count(*) FILTER (WHERE outgoing) AS events_to, "
+           "count(*) FILTER (WHERE NOT outgoing) AS events_from, "
+           "count(*) AS events, round(avg(goldstein), 3) AS goldstein "
+           "FROM f WHERE partner IS NOT NULL AND partner <> '' "
            f"GROUP BY partner ORDER BY events DESC, partner{limit_sql}")
     return _rows(con, sql, [code, code] + where.params + limit_params)
 
 
-def network(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None, limit: int = 60) -> list[dict[str, Any]]:
+def network(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None,
+            limit: int = 60) -> list[dict[str, Any]]:
     """The actor network: undirected edges weighted by event count, with mean Goldstein, heaviest first."""
     where = _filter(filters)
     where.add("e.target IS NOT NULL AND e.target <> '' AND e.source <> e.target")

@@ -10,18 +10,18 @@ import json
 import re
 import sys
 import time
-from datetime import date
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 from eventlens import benchmarks
 from eventlens.config import Settings
 from eventlens.ingest import read_all
-from eventlens.parallel import choose_jobs
 from eventlens.models import Article, ArticleError, ArticleResult
+from eventlens.parallel import choose_jobs
 
 
 @dataclass
@@ -420,7 +420,8 @@ def check_filters(filters: dict[str, Any]) -> None:
         raise UsageError(f"--limit must be a whole number from 0 to {MAX_LIMIT}, got {limit!r}")
 
 
-def query_rows(kind: str, db_path: str, wait: float | None = None, **filters: Any) -> tuple[list[dict[str, Any]], list[str] | None]:
+def query_rows(kind: str, db_path: str, wait: float | None = None,
+               **filters: Any) -> tuple[list[dict[str, Any]], list[str] | None]:
     """Rows of one read-only query and the columns to show (all columns for JSON/CSV callers).
 
     RAISES UsageError: a bad filter; FileNotFoundError, NotAStore, StoreLocked, StoreError: the
@@ -456,7 +457,8 @@ def benchmark_names(names: list[str] | None) -> list[str]:
     return names
 
 
-def evaluate(names: list[str], settings: Settings, shared: Path | None, limit: int | None = None) -> list[benchmarks.Report]:
+def evaluate(names: list[str], settings: Settings, shared: Path | None,
+             limit: int | None = None) -> list[benchmarks.Report]:
     """Run and score each named benchmark."""
     root = benchmarks.find_shared(shared)
     return [benchmarks.run(name, settings, root, limit) for name in names]

@@ -627,7 +627,8 @@ def _check_file(con: duckdb.DuckDBPyConnection, path: Path, columns: Columns) ->
     found = {row[0] for row in described}
     missing = [name for name, _ in columns if name not in found]
     if missing:
-        return f"{path}: not an eventlens {path.parts[-3] if len(path.parts) > 2 else ''} file (missing columns {', '.join(missing)})"
+        kind = path.parts[-3] if len(path.parts) > 2 else ""
+        return f"{path}: not an eventlens {kind} file (missing columns {', '.join(missing)})"
     return None
 
 
@@ -715,8 +716,8 @@ def store_from_parquet(out_dir: str | Path, db_path: str | Path, wait: float = L
         twice = con.execute("SELECT article_id, count(*) FROM pq_articles GROUP BY ALL HAVING count(*) > 1 "
                             "ORDER BY article_id LIMIT 3").fetchall()
         if twice:
-            ids = ", ".join(repr(row[0]) for row in twice)
-            raise ParquetError(f"{out_dir}: article {ids} written by more than one partition; the folder mixes "
+            named = ", ".join(repr(row[0]) for row in twice)
+            raise ParquetError(f"{out_dir}: article {named} written by more than one partition; the folder mixes "
                                "runs: write the run again into an empty folder")
         ids = [row[0] for row in con.execute("SELECT article_id FROM pq_articles").fetchall()]
         counts: dict[str, int] = {}

@@ -11,7 +11,7 @@ import hashlib
 import re
 import time
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -336,7 +336,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def _now() -> datetime:
     """The current UTC time without tzinfo (DuckDB ``TIMESTAMP``)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _article_row(result: ArticleResult, article: Article | None, coded_with: str | None = None) -> tuple[Any, ...]:

@@ -209,7 +209,7 @@ def fit(examples: Sequence[Example], c: float = DEFAULT_C, threshold: float = DE
     detector = LogisticRegression(C=c, max_iter=500, tol=1e-4)
     detector.fit(x, is_trigger)
     coder = LogisticRegression(C=c * code_c, max_iter=500, tol=1e-4)
-    coder.fit(x[is_trigger], [label for label, t in zip(labels, is_trigger) if t])
+    coder.fit(x[is_trigger], [label for label, t in zip(labels, is_trigger, strict=True) if t])
     classes = (NONE, *(str(k) for k in coder.classes_))
     code_w, code_b = coder.coef_, coder.intercept_
     if len(coder.classes_) == 2:  # sklearn keeps one row for two classes: softmax over (0, w.x + b)
@@ -281,7 +281,7 @@ def train(data: Sequence[Path], out: Path, settings: Settings, c: float = DEFAUL
     study = [ex for ex in examples if not held_aside(ex.id)]
     aside = [ex for ex in examples if held_aside(ex.id)]
     trial = fit(study, c, threshold, code_c=code_c)
-    report = {"held_aside": score(trial, aside, ontology).figures(),
+    report: dict[str, dict[str, Any]] = {"held_aside": score(trial, aside, ontology).figures(),
               "training_fit": score(trial, study, ontology).figures()}
     model = fit(examples, c, threshold, code_c=code_c)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -293,7 +293,7 @@ def words_of(tokens: Iterable[Token]) -> Words:
 
 def _make(low: tuple[str, ...], lemma: tuple[str, ...], tokens: tuple[Token, ...]) -> Words:
     index: dict[str, list[int]] = {}
-    for i, (w, m) in enumerate(zip(low, lemma)):
+    for i, (w, m) in enumerate(zip(low, lemma, strict=False)):
         keys = {w, m}
         keys.update(w[:k] for k in range(4, len(w)))
         for key in keys:
@@ -323,7 +323,8 @@ def _word_hit_at(elem: Elem, sent: Words, first: int, last: int) -> tuple[int, i
 def _scan(elems: Sequence[Elem], sent: Words, start: int, first_joined: bool,
           is_actor: Callable[[Token], bool]) -> dict[str, int] | None:
     """Match elements in order from ``start``; the slot positions, or None when one is missing."""
-    pos, slots, size = start, {}, len(sent)
+    pos, size = start, len(sent)
+    slots: dict[str, int] = {}
     for k, elem in enumerate(elems):
         if elem.kind == "skip":
             continue

@@ -366,7 +366,8 @@ def _modifiers(doc: Doc, start: int, end: int, at: dict[int, Mention], places: d
     Court judge") and the country a place among them names; a state-coded mention among them
     owns the group ("the Trump administration": USAGOV). RETURNS the start, the country and the
     mentions the group takes in."""
-    country, absorbed = None, []
+    country: str | None = None
+    absorbed: list[Mention] = []
     pos = start
     while pos > 0:
         tok = doc[pos - 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventlens.actoring.descriptions import owned_sector
 from eventlens.actoring.mention import Mention, Piece
@@ -82,7 +82,7 @@ def _demonym_of_title(doc: Doc, before: list[Piece], group: list[Piece]) -> bool
     return titles[0].start > base.end and titles[0].start <= doc[base.start : base.end].root.head.i < piece.start
 
 
-def _modifiers_only(tokens: Sequence[Token]) -> bool:
+def _modifiers_only(tokens: Span | Sequence[Token]) -> bool:
     """Up to three adjectives or nouns ("Romania's new government", "Cairo's security chief")."""
     return len(tokens) <= 3 and all(t.pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and t.is_alpha for t in tokens)
 
@@ -232,6 +232,7 @@ def _group_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon, covered:
             return Mention(start, last.end, base.code + "CVL", name, "group", "compose:demonym-plural")
         national = base.kind == "metonym" or base.kind == "country" and len(base.code) == 3
         name = lexicon.country_name(base.code) if national else entry_name(doc, base)  # "Palestinians": PSECVL
+        assert base.entry is not None  # base is the first piece with an entry
         return Mention(start, last.end, base.code, name, base.kind, base.entry.rule, _titles(group),
                        alt_codes=entry_alts(base))
     root = base.code[:3] if base.kind == "metonym" else base.code  # "Cairo's security chief": EGYCOP
@@ -310,7 +311,7 @@ def _people_mention(doc: Doc, group: list[Piece], agents_at: dict[int, Piece]) -
     people by the state they live in), not the people's namesake state."""
     base = group[0]
     if len(group) != 1 or base.kind != "country" or base.entry is None or base.code in NON_STATE_ROOTS \
-            or len(base.code or "") != 3:
+            or base.code is None or len(base.code) != 3:
         return None  # "West Africans": the West is no state
     if base.end >= len(doc) or base.end in agents_at:
         return None
@@ -425,10 +426,10 @@ def _person_mention(doc: Doc, group: list[Piece], base: Piece | None, agent: Age
                        alt_codes=entry_alts(last))
     name = doc[last.start : last.end].text
     if base is None or not base.code:
-        code = agent_only(agent)  # "Prime Minister Jan Novak": no country said, the title's sector
-        if code is None:
+        only = agent_only(agent)  # "Prime Minister Jan Novak": no country said, the title's sector
+        if only is None:
             return None
-        return Mention(start, last.end, code, name, "person", "compose:title+name", _titles(group))
+        return Mention(start, last.end, only, name, "person", "compose:title+name", _titles(group))
     code = compose_code(base.code, agent.code) if agent else base.code
     return Mention(start, last.end, code, name, "person", f"compose:{base.kind}+name", _titles(group))
 

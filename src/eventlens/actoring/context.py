@@ -22,7 +22,7 @@ SPEECH_VERBS = {"say", "tell", "add", "announce", "state", "declare", "warn", "a
                 "confirm", "report", "suspend", "expel", "recall", "sign", "order", "summon", "impose",
                 "express", "voice", "write", "speak", "stress", "emphasise", "emphasize", "reiterate",
                 "meet", "visit", "praise", "thank", "describe", "ask", "propose", "offer", "refuse",
-                "decide", "want", "hope", "believe", "insist", "dismiss", "pledge", "repeat", "invite"}
+                "decide", "want", "hope", "believe", "dismiss", "pledge", "repeat", "invite"}
 CREDIT_DASHES = {"-", "--", "\u2013", "\u2014"}
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 _HYPHENATED = re.compile(r"-\w")

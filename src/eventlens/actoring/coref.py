@@ -66,7 +66,8 @@ def _bare_surnames(doc: Doc, mentions: Sequence[Mention], pieces: Sequence[Piece
                      and len(_last_words(m.name)) > 1), key=lambda m: m.end)
     if not people:
         return []
-    covered = {i for x in (*mentions, *pieces) for i in range(x.start, x.end)}
+    spans: tuple[Mention | Piece, ...] = (*mentions, *pieces)
+    covered = {i for x in spans for i in range(x.start, x.end)}
     surnames: dict[str, Mention] = {}
     found, k = [], 0
     for tok in doc[people[0].end :]:
@@ -218,7 +219,8 @@ def _body_antecedent(doc: Doc, pos: int, mentions: Sequence[Mention], igo: bool)
     if igo:
         pool = [m for m in pool if m.kind == "organisation"] or pool
     subjects = [m for m in pool if is_subject(doc, m)]
-    return (subjects or pool or [None])[-1]
+    last = subjects or pool
+    return last[-1] if last else None
 
 
 def _governing_speaker(doc: Doc, tok: Token, mentions: Sequence[Mention]) -> Mention | None:

@@ -44,7 +44,8 @@ INNER_SECTORS = {"~COP", "~MIL", "~JUD", "~SPY", "~LEG"}
 OPPOSITION = {"opposition"}
 POSSESSIVE = {"'s", "\u2019s"}
 MAX_AFTER = 5
-STATE_TEMPLATES = {"GOV", "JUD", "LEG", "COP", "SPY"}  # sectors of a state's bodies, which a name can make international
+# sectors of a state's bodies, which a name can make international
+STATE_TEMPLATES = {"GOV", "JUD", "LEG", "COP", "SPY"}
 MEMBER_HEADS = {"UNION", "CONFEDERATION"}  # a union names its members ("Teachers", "Mineworkers")
 
 

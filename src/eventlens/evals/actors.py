@@ -167,7 +167,8 @@ def _is_gold_text_of(gold: dict[str, Any], found: list[Actor]) -> bool:
 def score_articles(golds: list[dict[str, Any]], coder: Coder) -> tuple[ArticleScore, int, int, list[str]]:
     """Actor scores, coded mentions, coded mentions that are gold, and the spurious and missed ones."""
     coded = coder.code((g["text"], g.get("date"), g.get("id", "")) for g in golds)
-    total, predicted, right, spurious = ArticleScore("TOTAL"), 0, 0, []
+    total, predicted, right = ArticleScore("TOTAL"), 0, 0
+    spurious: list[str] = []
     for found, gold in zip(coded, golds, strict=True):
         score_actors([a.to_dict() for a in found], gold.get("actors", []), total)
         spurious.extend(f"{gold.get('id')}: MISSED {g['text']}={g['code']}" for g in gold.get("actors", [])

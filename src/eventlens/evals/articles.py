@@ -50,7 +50,8 @@ COLUMNS = [
 
 def format_scores(name: str, per_article: list[ArticleScore], total: ArticleScore) -> str:
     """Article-by-article table, the totals line, missed events and violations."""
-    rows = [{"article": s.article_id, **{label: s.summary()[key] for key, label in COLUMNS}} for s in [*per_article, total]]
+    rows = [{"article": s.article_id, **{label: s.summary()[key] for key, label in COLUMNS}}
+            for s in [*per_article, total]]
     text = f"== {name} ==\n" + render(rows, "table")
     text += "totals: " + ", ".join(f"{k}={v}" for k, v in total.summary().items()) + "\n"
     text += "".join(f"  missed: {m}\n" for m in total.missed_events)

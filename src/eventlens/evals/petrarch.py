@@ -149,7 +149,8 @@ def score(cases: list[dict[str, Any]], settings: Settings, folder: Path) -> tupl
     for (doc, article), case in zip(parse(articles, nlp, settings.batch_size), cases, strict=True):
         t0 = time.perf_counter()
         try:
-            pred = set() if discarded(case["text"], discards) else _code(doc, article, lexicon, verbs, case.get("config") or {})
+            pred = set() if discarded(case["text"], discards) \
+                else _code(doc, article, lexicon, verbs, case.get("config") or {})
         except Exception as exc:  # a record that fails counts as an exception, never stops the run
             tally.exceptions += 1
             tally.failures.append(f"{case['id']}: {type(exc).__name__}: {exc}")

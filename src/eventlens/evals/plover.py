@@ -55,7 +55,8 @@ class _Counts(Counter):
         return round(self[hit] / self[base], 3) if self[base] else 0.0
 
 
-def _score_one(events: list[dict[str, Any]], gold: dict[str, Any], counts: _Counts, confusion: Counter) -> None:
+def _score_one(events: list[dict[str, Any]], gold: dict[str, Any], counts: _Counts,
+               confusion: Counter[tuple[str, str]]) -> None:
     """Add one record to the counts."""
     counts["records"] += 1
     top = _top(events)
@@ -92,7 +93,8 @@ def run(settings: Settings, shared: Path, limit: int | None = None, name: str = 
 
     records = load_records(shared, limit)
     articles = [make_article(r["text"], id=r["id"]) for r in records]
-    counts, confusion, errors = _Counts(), Counter(), []
+    counts, errors = _Counts(), []
+    confusion: Counter[tuple[str, str]] = Counter()
     started = time.perf_counter()
     for outcome, record in zip(process(articles, settings), records, strict=True):
         if isinstance(outcome, ArticleError):

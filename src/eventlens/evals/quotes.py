@@ -246,7 +246,7 @@ def _speaker_ok(pred: Pred, gold: Gold) -> bool:
 
 def score_all(runs: Sequence[Run], golds: Sequence[Sequence[Gold]], prefix: str) -> dict[str, float]:
     """Direct-quote and all-type figures, keys prefixed (``direct_f1``, ``all_f1``...)."""
-    figures = {}
+    figures: dict[str, float] = {}
     for mode, types in (("direct", DIRECT_TYPES), ("all", ALL_TYPES)):
         counts = Counts()
         for run_, gold in zip(runs, golds, strict=True):
@@ -259,7 +259,8 @@ class Counts:
     """Running counts for one scoring mode."""
 
     def __init__(self) -> None:
-        self.n = {k: 0 for k in ("pred", "matched", "strict", "exact", "speaker", "pronoun", "gold", "found", "found_spk")}
+        self.n = {k: 0 for k in ("pred", "matched", "strict", "exact", "speaker", "pronoun", "gold", "found",
+                                 "found_spk")}
 
     def add(self, preds: Sequence[Pred], golds: Sequence[Gold], types: frozenset[str]) -> None:
         """Count one article's predictions against its gold items."""

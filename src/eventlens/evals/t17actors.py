@@ -160,7 +160,8 @@ def score_article(ident: str, text: str, actors: list[Actor], tally: Tally, medi
         if outlet is None:
             if inside and country_coded(actor.code):  # "the Canadian" of "the Canadian Press"
                 tally.as_country += 1
-                tally.lists["media as country"].append(f"{ident}: {actor.text}={actor.code} inside {inside[0].outlet.name}")
+                tally.lists["media as country"].append(
+                    f"{ident}: {actor.text}={actor.code} inside {inside[0].outlet.name}")
             continue
         tally.media += 1
         tally.med += has_media_block(actor.code)

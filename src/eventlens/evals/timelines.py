@@ -75,7 +75,8 @@ def measure(topics: dict[str, TopicDates], stamped: bool = False) -> dict[str, f
         on += sum(d in t.gold for d in days)
         dated += len(days)
     r, p = _ratio(covered, gold), _ratio(on, dated)
-    return {"timeline_date_recall": r, "event_date_precision": p, "date_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return {"timeline_date_recall": r, "event_date_precision": p,
+            "date_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
 def _run_topic(records: list[dict[str, Any]], gold: set[str], settings: Settings, errors: list[str]) -> TopicDates:

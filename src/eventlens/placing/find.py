@@ -23,7 +23,7 @@ PLACE_PARTS = {"outskirts", "streets", "street", "centre", "center", "city", "to
                "environs", "gates", "border", "borders", "interior", "downtown", "waters", "villages", "towns"}
 # "on" gives a place only after a move against it ("an advance on Moscow", "marched on Kyiv").
 MOVES_ON = {"advance", "march", "assault", "attack", "offensive", "push", "drive", "raid", "strike",
-            "converge", "close", "bear", "move", "descend", "push", "thrust", "fire", "airstrike", "missile"}
+            "converge", "close", "bear", "move", "descend", "thrust", "fire", "airstrike", "missile"}
 # "to"/"from" after an envoy's title is an accreditation, not a place ("ambassador to Kyiv").
 ENVOY_NOUNS = {"ambassador", "envoy", "mission", "delegation", "delegate", "representative", "emissary",
                "consul", "embassy", "ambassadors", "envoys", "missions", "delegations"}

@@ -266,4 +266,5 @@ def _spellings(city: dict) -> list[str]:
     return [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].lower() == first]
 
 
-__all__ = ["BUILDINGS", "GazEntry", "Gazetteer", "REGIONS", "build_gazetteer", "cache_path", "load_gazetteer", "place_key"]
+__all__ = ["BUILDINGS", "GazEntry", "Gazetteer", "REGIONS", "build_gazetteer", "cache_path", "load_gazetteer",
+           "place_key"]

@@ -30,8 +30,8 @@ def _event_place(event: Event, places: Sequence[Place], doc: Doc, dateline: Plac
     heads = {id(p): _head(doc, p) for p in inside}
     clause = _clause(trigger.root)
     verbal = [p for p in inside if _verbal(heads[id(p)], trigger.root)]
-    own = [p for p in inside if heads[id(p)] is not None and heads[id(p)].i in clause
-           and (p in verbal or _object_of(heads[id(p)], clause))]
+    own = [p for p in inside if (head := heads[id(p)]) is not None and head.i in clause
+           and (p in verbal or _object_of(head, clause))]
     for group in (own, verbal, [dateline] if dateline else [], inside):
         if group:
             return min(group, key=lambda p: abs(p.start - event.trigger_start))

@@ -7,7 +7,12 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from eventlens.quoting.lexicon import (
-    DANGLING, LEADING_JOINERS, LOOSE_DEPS, MIN_CLAUSE_TOKENS, MIN_CUT_TOKENS, TIME_MARKS,
+    DANGLING,
+    LEADING_JOINERS,
+    LOOSE_DEPS,
+    MIN_CLAUSE_TOKENS,
+    MIN_CUT_TOKENS,
+    TIME_MARKS,
 )
 from eventlens.quoting.marks import Mark
 from eventlens.quoting.tokens import in_dateline, inside_marks

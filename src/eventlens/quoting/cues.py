@@ -10,7 +10,12 @@ from eventlens.quoting.lexicon import INDIRECT_LEMMAS, NAMED_REPORT_REACH, PHRAS
 from eventlens.quoting.marks import Mark
 from eventlens.quoting.naming import subject_of
 from eventlens.quoting.tokens import (
-    same_line, sentence_tokens_after, sentence_tokens_before, tokens_before, tokens_in, verb_lemma,
+    same_line,
+    sentence_tokens_after,
+    sentence_tokens_before,
+    tokens_before,
+    tokens_in,
+    verb_lemma,
 )
 
 

@@ -14,18 +14,18 @@ from eventlens.quoting.lexicon import (
     AS_EXCLUDED_PREPS,
     AS_IDIOM_LEMMAS,
     ATTRIBUTION_NOUNS,
+    CALL_PREPS,
+    CONCESSIVE_MARKS,
     EVIDENCE_LEMMAS,
     EVIDENCE_NOUNS,
     EXPRESS_LEMMAS,
     FINITE_TAGS,
     INDIRECT_LEMMAS,
+    INTENT_LEMMAS,
     MEDIUM_NOUNS,
     MIN_CUT_TOKENS,
     NAMING_LEMMAS,
     OBJECT_CONTROL_LEMMAS,
-    INTENT_LEMMAS,
-    CALL_PREPS,
-    CONCESSIVE_MARKS,
     QUESTION_LEMMAS,
     SHOWING_LEMMAS,
     SPEECH_LEMMAS,
@@ -75,7 +75,7 @@ def _same_speaker_above(verb: Token, actors: Sequence[Actor]) -> Speaker | None:
     the words are still theirs, and the name is the mention to give."""
     subject = subject_of(verb)
     outer_verb = _relaying_verb(verb) if subject is not None and subject.pos_ == "PRON" else None
-    if outer_verb is None:
+    if outer_verb is None or subject is None:
         return None
     inner, outer = verb_speaker(verb, actors), verb_speaker(outer_verb, actors)
     same = outer.name is not None and inner.name in (None, outer.name)
@@ -109,7 +109,8 @@ def _according_clause(tok: Token, source: Token) -> Span | None:
 
 
 def _reported_clauses(verb: Token) -> list[Span]:
-    """The clauses ``verb`` reports: ``ccomp``s, ``urged X to Y``, ``plans to Y``, ``polls show X``, ``called for X``."""
+    """The clauses ``verb`` reports: ``ccomp``s, ``urged X to Y``, ``plans to Y``, ``polls show X``,
+    ``called for X``."""
     lemma = verb_lemma(verb, INDIRECT_LEMMAS | OBJECT_CONTROL_LEMMAS | INTENT_LEMMAS | AS_IDIOM_LEMMAS | NAMING_LEMMAS
                        | {"call"})
     if subject_of(verb) is None:
@@ -226,7 +227,8 @@ def _evidence_clauses(verb: Token, lemma: str) -> list[Span]:
 
 def _finite(clause: Token) -> bool:
     """Whether the clause has a finite verb (``polls show that he leads``, not ``shows them swimming``)."""
-    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children)
+    return clause.tag_ in FINITE_TAGS \
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children)
 
 
 def _medium_clauses(verb: Token) -> list[Span]:
@@ -466,7 +468,8 @@ def _noun_quotes(
             if span is not None:
                 speaker = replace(noun_speaker(holder, actors), cue=noun.text,
                                   span=(phrase_start(holder), holder.idx + len(holder)))
-                quotes.append(Found(make_quote(span.text, span.start_char, "indirect", speaker, published), speaker.span))
+                quotes.append(Found(make_quote(span.text, span.start_char, "indirect", speaker, published),
+                                    speaker.span))
     return quotes
 
 

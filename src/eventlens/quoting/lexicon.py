@@ -16,7 +16,8 @@ WORDS_FILE = "data/quoting/words.toml"
 def _load_words() -> dict[str, dict[str, frozenset[str]]]:
     """The word lists of ``data/quoting/words.toml`` (sources in the file), each a set of words."""
     raw = tomllib.loads(resources.files("eventlens").joinpath(WORDS_FILE).read_text("utf-8"))
-    return {section: {name: frozenset(words.split()) for name, words in lists.items()} for section, lists in raw.items()}
+    return {section: {name: frozenset(words.split()) for name, words in lists.items()}
+            for section, lists in raw.items()}
 
 
 _WORDS = _load_words()

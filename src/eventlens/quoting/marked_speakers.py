@@ -10,12 +10,25 @@ from spacy.tokens import Doc, Token
 from eventlens.models import Actor
 from eventlens.quoting.cues import according_source, cue_verb, first_speech_verb, last_speech_verb, next_sentence_tokens
 from eventlens.quoting.lexicon import (
-    DASH_RE, INDIRECT_LEMMAS, LABEL_RE, LINE_LABEL_RE, NAME_REACH, PERSON_PRONOUNS, SENTENCE_END, SPEAKER_PRONOUNS,
+    DASH_RE,
+    INDIRECT_LEMMAS,
+    LABEL_RE,
+    LINE_LABEL_RE,
+    NAME_REACH,
+    PERSON_PRONOUNS,
+    SENTENCE_END,
+    SPEAKER_PRONOUNS,
     SPEECH_LEMMAS,
 )
 from eventlens.quoting.marks import Mark
 from eventlens.quoting.naming import (
-    actor_speaker, covering_actor, mention_speaker, noun_speaker, phrase_start, subject_of, verb_speaker,
+    actor_speaker,
+    covering_actor,
+    mention_speaker,
+    noun_speaker,
+    phrase_start,
+    subject_of,
+    verb_speaker,
 )
 from eventlens.quoting.records import NO_SPEAKER, Speaker
 from eventlens.quoting.tokens import same_line, sentence_of, sentence_tokens_before, tokens_in
@@ -45,12 +58,14 @@ def _quoted_speech_subject(doc: Doc, mark: Mark) -> Token | None:
     words = tokens_in(doc, mark.start, mark.end)
     heads = [t for t in words if not mark.start <= t.head.idx < mark.end or t.head.i == t.i]
     verb = heads[0] if len(heads) == 1 else None
-    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.lemma_.lower() not in SPEECH_LEMMAS:
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBD", "VBP") \
+            or verb.lemma_.lower() not in SPEECH_LEMMAS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:  # the parser lost the subject: the name right before the mark
         before = [t for t in doc[: words[0].i] if not t.is_punct and not t.is_space][-1:]
-        subject = before[0] if before and before[0].pos_ == "PROPN" and before[0].dep_ not in ("pobj", "dobj", "poss", "compound") else None
+        named = before and before[0].pos_ == "PROPN" and before[0].dep_ not in ("pobj", "dobj", "poss", "compound")
+        subject = before[0] if named else None
     if subject is None or subject.idx >= mark.open_start or subject.pos_ == "PRON":
         return None
     return subject

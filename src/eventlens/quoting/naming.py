@@ -11,15 +11,15 @@ from eventlens.models import Actor
 from eventlens.parse import doc_text
 from eventlens.quoting.lexicon import (
     ASIDE_REACH,
+    BEHALF_LEMMAS,
     CLAUSE_JOINERS,
     ENTITY_LABELS,
     EVIDENCE_NOUNS,
     FINITE_TAGS,
-    MEDIUM_NOUNS,
-    BEHALF_LEMMAS,
     GENERIC_ORGANISATION_NOUNS,
     GROUP_PRONOUNS,
     INSTITUTION_WORDS,
+    MEDIUM_NOUNS,
     ORGANISATION_NOUNS,
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
@@ -304,7 +304,8 @@ def _organisation_before(subject: Token, actors: Sequence[Actor]) -> Speaker | N
     holding = [a for a in before if noun in f"{a.name} {a.text}".lower().split()]
     if holding:
         return actor_speaker(holding[-1], phrase)
-    entities = [e for e in subject.doc.ents if e.label_ == "ORG" and e.end_char <= start and noun in e.text.lower().split()]
+    entities = [e for e in subject.doc.ents
+                if e.label_ == "ORG" and e.end_char <= start and noun in e.text.lower().split()]
     if entities:
         return Speaker(entities[-1].text.removeprefix("the "), phrase)
     if noun not in GENERIC_ORGANISATION_NOUNS:

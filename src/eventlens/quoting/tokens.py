@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.parse import doc_text
-from eventlens.quoting.lexicon import DATELINE_REACH, DATELINE_RE, NAME_REACH
+from eventlens.quoting.lexicon import DATELINE_RE, DATELINE_REACH, NAME_REACH
 from eventlens.quoting.marks import Mark
 
 

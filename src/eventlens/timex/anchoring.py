@@ -6,13 +6,23 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventlens.models import DateRef
 from spacy.tokens import Doc
 
+from eventlens.models import DateRef
 from eventlens.timex.calendar import day_of, iso, number
 from eventlens.timex.clauses import SPEECH_LEMMAS, clause_verb, root_token
 from eventlens.timex.lexicon import (
-    CARRY_DAYS, CLOCK, INVALID, MONTH_DAY, MONTHS, NAMED_ZONE, PARTS_OF_DAY, WEEKDAY, WEEKDAYS, Context, Found,
+    CARRY_DAYS,
+    CLOCK,
+    INVALID,
+    MONTH_DAY,
+    MONTHS,
+    NAMED_ZONE,
+    PARTS_OF_DAY,
+    WEEKDAY,
+    WEEKDAYS,
+    Context,
+    Found,
     Resolved,
 )
 from eventlens.timex.normalise import clock_hm, norm_deictic
@@ -176,9 +186,10 @@ def _clock_time(m: re.Match[str], pub: date, refs: list[DateRef], text: str) -> 
     day = _nearby_day(m.start(), refs, pub, text)
     if m["daytext"]:
         inner = [r for r in refs if m.start("daytext") <= r.start < m.end()]
-        if not inner or day_of(inner[0]) is None:
+        named = day_of(inner[0]) if inner else None
+        if named is None:
             return INVALID
-        day = day_of(inner[0])
+        day = named
     return f"{iso(day)}T{hm[0]:02d}:{hm[1]:02d}", "TIME", "time"
 
 

@@ -30,7 +30,8 @@ Dated = tuple[str, str | None]  # (YYYY-MM-DD or "unknown", the expression used)
 def _attributive(doc: Doc, ref: DateRef) -> bool:
     """Whether a date modifies a noun ("Monday's expulsions", "the March 4 poisoning")."""
     root = root_token(doc, ref.start, ref.end)
-    return root is not None and root.dep_ in ("poss", "nmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+    return root is not None and root.dep_ in ("poss", "nmod", "compound", "amod") \
+        and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _is_dateline(text: str, ref: DateRef) -> bool:
@@ -118,7 +119,9 @@ def _recent(day: date, pub: date | None) -> bool:
 
 def _in_headline(event: Event, article: Article) -> bool:
     """Whether the event comes from the headline (a historical present, not a state)."""
-    return bool(article.title) and event.evidence_start < article.body_start + len(article.title) + 2
+    if not article.title:
+        return False
+    return event.evidence_start < article.body_start + len(article.title) + 2
 
 
 def _undated(event: Event, trigger: Token | None, cues: _Cues) -> bool:

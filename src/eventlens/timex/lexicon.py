@@ -9,7 +9,6 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-
 CARRY_DAYS = 7  # a day named this long before publication can still be the narrative's day
 FORWARD_WINDOW_DAYS = 60  # a partial date this far after publication stays in the same year
 

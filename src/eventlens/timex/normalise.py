@@ -6,10 +6,26 @@ import re
 from datetime import date, timedelta
 
 from eventlens.timex.calendar import (
-    iso, iso_week, month_year, number, partial_date, safe_date, shift_month, weekday_date,
+    iso,
+    iso_week,
+    month_year,
+    number,
+    partial_date,
+    safe_date,
+    shift_month,
+    weekday_date,
 )
 from eventlens.timex.lexicon import (
-    HOLIDAYS, INVALID, MONTHS, PARTS_OF_DAY, QUARTERS, UNITS, UNREAD_YEAR, WEEKDAYS, Context, Resolved,
+    HOLIDAYS,
+    INVALID,
+    MONTHS,
+    PARTS_OF_DAY,
+    QUARTERS,
+    UNITS,
+    UNREAD_YEAR,
+    WEEKDAYS,
+    Context,
+    Resolved,
 )
 from eventlens.timex.tense import is_future, tense
 
@@ -91,7 +107,8 @@ def norm_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.pub is None:
         return None
     mode = _weekday_mode(m, ctx)
-    d = weekday_date(ctx.latest if mode == "past" else ctx.pub, WEEKDAYS[m["wd"].lower()], mode)
+    latest = ctx.latest or ctx.pub  # (never None once pub is set; the `or` tells the type checker)
+    d = weekday_date(latest if mode == "past" else ctx.pub, WEEKDAYS[m["wd"].lower()], mode)
     edge = (m.groupdict().get("edge") or "").lower()
     part = (m.groupdict().get("part") or "").lower() or {"late": "night", "early": "morning"}.get(edge, "")
     if part:

@@ -12,12 +12,34 @@ from eventlens.timex import timeml
 from eventlens.timex.anchoring import anaphoric_dates, anchored, written_until
 from eventlens.timex.eventdate import day_cues
 from eventlens.timex.lexicon import (
-    FULL_MONTH, INVALID, MONTH, MONTH_DAY, NUM, UNIT, WEEKDAY, YEAR, ZONE, Context, Found, Handler,
+    FULL_MONTH,
+    INVALID,
+    MONTH,
+    MONTH_DAY,
+    NUM,
+    UNIT,
+    WEEKDAY,
+    YEAR,
+    ZONE,
+    Context,
+    Found,
+    Handler,
 )
 from eventlens.timex.mods import EDGE_PERIOD, modifier, norm_edge_period
 from eventlens.timex.normalise import (
-    norm_ago, norm_decade, norm_duration, norm_holiday, norm_month_day, norm_month_year, norm_numeric,
-    norm_quarter, norm_relative_period, norm_set, norm_weekday, norm_year, norm_year_range,
+    norm_ago,
+    norm_decade,
+    norm_duration,
+    norm_holiday,
+    norm_month_day,
+    norm_month_year,
+    norm_numeric,
+    norm_quarter,
+    norm_relative_period,
+    norm_set,
+    norm_weekday,
+    norm_year,
+    norm_year_range,
 )
 
 HOLIDAY = (
@@ -50,10 +72,13 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:(?:[Tt]he )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
                 r"(?: of " + YEAR + r")?(?! of (?:the |a |this )?(?:game|match|century))|Q(?P<qn>[1-4])(?:,? "
                 + YEAR.replace("year>", "year2>") + r")?)\b"), norm_quarter),
-    (re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?:[Tt]he )?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming) (?:fiscal |financial )?(?P<per>weekend|week|month|year)\b"),
+    (re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?:[Tt]he )?"
+                r"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming) (?:fiscal |financial )?"
+                r"(?P<per>weekend|week|month|year)\b"),
      norm_relative_period),
     (re.compile(r"\b(?P<num>\d+|[A-Za-z]+) (?P<unit>day|week|month|year)s? ago\b"), norm_ago),
-    (re.compile(r"(?<![\d.,])\b" + NUM + r"[- ]" + UNIT + r"(?:s\b|\b)(?!-old| ago| later| earlier| after| old| and older| or older| of age)",
+    (re.compile(r"(?<![\d.,])\b" + NUM + r"[- ]" + UNIT
+                + r"(?:s\b|\b)(?!-old| ago| later| earlier| after| old| and older| or older| of age)",
                 re.I), norm_duration),
     (re.compile(r"(?<!once )(?<!twice )(?<!times )(?<!per )\b(?P<num>[Aa]n?) " + UNIT
                 + r"\b(?!-old| ago| later| earlier| after| before| or)"), norm_duration),

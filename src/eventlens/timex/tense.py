@@ -6,7 +6,6 @@ from spacy.tokens import Token
 
 from eventlens.timex.lexicon import Context
 
-
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 
 

@@ -93,7 +93,7 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMS.get(word.lower())
 
 
-def _unit_value(n: int, unit: str) -> str | None:
+def _unit_value(n: int, unit: str) -> str:
     """The TIMEX3 duration of ``n`` units (decades and centuries in years)."""
     unit = unit.lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit

@@ -30,7 +30,7 @@ def connect(path: str, attempts: int = LOCK_ATTEMPTS, wait: float = LOCK_WAIT_S)
     """A read-only connection, retried while a writer (``eventlens ingest``) holds the file's lock."""
     if not Path(path).exists():
         raise StoreUnavailable(f"no eventlens database at {path}; run eventlens ingest first")
-    for attempt in range(attempts):
+    for _attempt in range(attempts):
         try:
             return duckdb.connect(path, read_only=True)
         except duckdb.IOException as exc:

@@ -95,14 +95,18 @@ def layout_nodes(edges: list[tuple[str, str, float]], iterations: int = 80) -> d
                 dx, dy = pos[u][0] - pos[v][0], pos[u][1] - pos[v][1]
                 d = max(math.hypot(dx, dy), 1e-3)
                 f = k * k / d
-                move[u][0] += dx / d * f; move[u][1] += dy / d * f
-                move[v][0] -= dx / d * f; move[v][1] -= dy / d * f
+                move[u][0] += dx / d * f
+                move[u][1] += dy / d * f
+                move[v][0] -= dx / d * f
+                move[v][1] -= dy / d * f
         for u, v, w in edges:
             dx, dy = pos[u][0] - pos[v][0], pos[u][1] - pos[v][1]
             d = max(math.hypot(dx, dy), 1e-3)
             f = d * d / k * (1 + math.log1p(w)) / 2
-            move[u][0] -= dx / d * f; move[u][1] -= dy / d * f
-            move[v][0] += dx / d * f; move[v][1] += dy / d * f
+            move[u][0] -= dx / d * f
+            move[u][1] -= dy / d * f
+            move[v][0] += dx / d * f
+            move[v][1] += dy / d * f
         temp = 0.1 * (1 - step / iterations)
         for n in nodes:
             d = max(math.hypot(*move[n]), 1e-9)
@@ -181,7 +185,7 @@ def segments(text: str, spans: list[tuple[int, int, str, str, str]]) -> list[Seg
              if s is not None and e is not None and max(0, s) < min(len(text), e)]
     cuts = sorted({0, len(text), *(s for s, *_ in valid), *(e for _, e, *_ in valid)})
     out = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
         cover = [(k, n, a) for s, e, k, n, a in valid if s <= lo and hi <= e]
         kinds = sorted({k for k, _, _ in cover})
         starts = [a for s, e, k, n, a in valid if s == lo and a]
