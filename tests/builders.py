@@ -1,4 +1,4 @@
-"""Records built by hand for tests: events at a trigger word, actor mentions from a name table."""
+"""Records built by hand for tests: events at a trigger word, actor mentions from a name or pattern table."""
 
 from __future__ import annotations
 
@@ -34,3 +34,14 @@ def actors_in(text: str, table: Mapping[str, tuple[str, str]], kind: str = "pers
                 found.append((m.start(), m.end(), name))
     found.sort()
     return [Actor(f"a{i}", n, s, e, table[n][0], table[n][1], kind=kind) for i, (s, e, n) in enumerate(found, 1)]
+
+
+def cast_actors(text: str, cast: Mapping[str, tuple[str, str, str]]) -> list[Actor]:
+    """Actor mentions for every match of a ``cast`` pattern (regex -> (canonical name, code, kind)),
+    a match inside a longer one dropped, ids a1... in text order."""
+    found = [(m.start(), m.end(), m.group(), *spec) for pat, spec in cast.items() for m in re.finditer(pat, text)]
+    found = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o != f for o in found)]
+    return [
+        Actor(id=f"a{i}", text=t, start=s, end=e, name=n, code=c, kind=k)
+        for i, (s, e, t, n, c, k) in enumerate(sorted(found), 1)
+    ]

@@ -11,10 +11,9 @@ and with particles (``barked``, ``shot back``), a name after a question (``?" X 
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from builders import cast_actors
 from eventlens.models import Actor
 from eventlens.quotes import extract
 
@@ -27,12 +26,7 @@ CAST = {
 
 def cast(text: str) -> list[Actor]:
     """Hand-built actor mentions for the names of CAST found in ``text``."""
-    found = [(m.start(), m.end(), m.group(), *spec) for pat, spec in CAST.items() for m in re.finditer(pat, text)]
-    found = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o != f for o in found)]
-    return [
-        Actor(id=f"a{i}", text=t, start=s, end=e, name=n, code=c, kind=k)
-        for i, (s, e, t, n, c, k) in enumerate(sorted(found), 1)
-    ]
+    return cast_actors(text, CAST)
 
 
 @pytest.fixture()
