@@ -27,7 +27,6 @@ outlet the actor stage splits or misreads is still seen.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,7 +36,7 @@ from typing import Any
 
 from eventlens.actoring.countries import state_root
 from eventlens.actors import load_lexicon
-from eventlens.benchmarks import BenchmarkNotFound, Report
+from eventlens.benchmarks import Report, read_jsonl
 from eventlens.config import Settings
 from eventlens.dictionaries import Outlet, read_outlets
 from eventlens.evals.actors import Coder
@@ -206,19 +205,9 @@ def _merge(tally: Tally, ident: str, outlets: set[str], why: str) -> None:
             tally.lists["merged"].append(f"{ident}: {' + '.join(pair)} ({why})")
 
 
-def load_articles(shared: Path, limit: int | None) -> list[dict[str, Any]]:
-    """The first ``limit`` articles of the Timeline17 file, in file order."""
-    path = shared / "benchmarks" / "t17_timelines" / "articles.jsonl"
-    if not path.exists():
-        raise BenchmarkNotFound(str(path))
-    with path.open(encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
-    return records[: limit or DEFAULT_LIMIT]
-
-
 def run(settings: Settings, shared: Path, limit: int | None = None, name: str = "t17actors") -> Report:
     """Count news organisations coded as countries or merged, on Timeline17 articles."""
-    records = load_articles(shared, limit)
+    records = read_jsonl(shared, "t17_timelines/articles.jsonl", limit or DEFAULT_LIMIT)
     coder = Coder(settings, load_lexicon())
     coded = coder.code((r["text"], r.get("date"), r["id"]) for r in records)
     tally, media_rules = Tally(), _dictionary_media()
