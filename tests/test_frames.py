@@ -39,6 +39,9 @@ target = "content"
     ("demand", "0831", "1041"),   # demanded that X resign -> demand a change of leader
     ("threaten", "163", "1312"),  # threatened to impose sanctions
     ("refuse", "124", "124"),     # already a refusal: its own code stands
+    ("intent", "124", "035"),     # "is willing to withdraw" read as refuse-to-yield: intent to yield
+    ("intent", "1243", "0353"),   # read as refusing to release: intent to release
+    ("appeal", "0331", "0231"),   # read as an intent to give economic aid: an appeal for it
 ])
 def test_a_frame_codes_its_content_in_its_own_root(frame, content, code):
     table = frame_table()

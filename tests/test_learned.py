@@ -109,6 +109,15 @@ def test_the_model_recodes_a_dictionary_fallback_it_disagrees_with(coded):
     assert event.root != "18" and event.rule.startswith("model:slap over dict:")
 
 
+@pytest.mark.parametrize("text, code", [
+    ("Russia commenced assaults on Ukraine.", "190"),
+    ("Germany conducted an investigation into Iran.", "091"),
+])
+def test_a_light_verb_keeps_the_dictionary_code_its_object_backs(coded, text, code):
+    (event,) = coded(text)
+    assert (event.code, event.rule.startswith("dict:")) == (code, True)
+
+
 def test_a_sentence_with_too_many_words_is_skipped_with_a_reason(parsed, model, caplog):
     from eventlens.coding.learned import MAX_CANDIDATES, model_events
     from eventlens.coding.mentions import ActorIndex

@@ -65,11 +65,22 @@ class FrameTable:
         CAMEO has none. A content already coded in the frame's root keeps its code."""
         if content_code[:2] == kind.root:
             return content_code
+        if (mirrored := self._mirrored(content_code)) is not None:
+            content_code = mirrored
         for n in range(len(content_code), 1, -1):
             row = self.content.get(content_code[:n])
             if row is not None:
                 return row[kind.column] or None
         return None
+
+
+    def _mirrored(self, code: str) -> str | None:
+        """"is willing to withdraw" read as 124 (refuse to yield): a code of another frame's root
+        stands for the act it frames, found in that frame's column (124 -> 08)."""
+        other = next((k for k in self.kinds if k.root == code[:2]), None)
+        if other is None:
+            return None
+        return next((act for act, row in self.content.items() if row[other.column] == code), None)
 
 
 def read_frames(text: str, known_codes: set[str] | None = None) -> FrameTable:

@@ -438,11 +438,24 @@ def recode(found: list[Found], model: EventModel, lex: Lexicons | None, index: A
         probs = model.probabilities([features(f.trigger, f.sent, lex, index, facts)])
         _, code, p = model.best(probs)[0]
         if p >= model.threshold and code[:2] != f.code[:2] and model.root_mass(probs[0], code[:2]) >= \
-                RECODE_MARGIN * model.root_mass(probs[0], f.code[:2]):
+                RECODE_MARGIN * model.root_mass(probs[0], f.code[:2]) and \
+                not _object_backs(f, code, model, lex, index, facts):
             f = Found(f.source, f.target, code, f.trigger, f.sent, f"model:{_lemma(f.trigger)} over {f.rule}",
                       f.confidence, f.pending)
         out.append(f)
     return out
+
+
+def _object_backs(found: Found, code: str, model: EventModel, lex: Lexicons | None, index: ActorIndex,
+                  facts: DocFacts | None) -> bool:
+    """"commenced assaults", "conducted an investigation", "gave permission": a light verb's object
+    noun states the act. When the model, reading the object, prefers the dictionary's root to its own
+    reading of the verb, the dictionary's code stays."""
+    objects = [c for c in found.trigger.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"]
+    if not objects:
+        return False
+    probs = model.probabilities([features(o, found.sent, lex, index, facts) for o in objects])
+    return any(p >= model.threshold and best[:2] == found.code[:2] for _, best, p in model.best(probs))
 
 
 def reported_accusation(trigger: Token, sent: Span, code: str, p: float, index: ActorIndex) -> list[Found]:
