@@ -74,3 +74,18 @@ def test_object_pronoun_skips_the_subject_of_its_own_verb(actors):
 def test_led_demonym_is_the_leading_state(actors):
     found = actors("A Saudi-led coalition struck Sanaa. Iranian-backed militias fired rockets.", "2020-01-01")
     assert by_text(found, "Iranian").code == "IRN"
+
+
+@pytest.mark.parametrize("text, group, code", [
+    ("Germany sent troops to Mali to train its army.", "troops", "DEUMIL"),
+    ("Canada has agreed to deploy peacekeepers in Mali.", "peacekeepers", "CANMIL"),
+    ("The United States completed its withdrawal of troops from Iraq.", "troops", "USAMIL"),
+])
+def test_forces_a_state_moves_are_its_own_not_the_places(actors, group, text, code):
+    found = by_text(actors(text), group)
+    assert (found.code, found.rule) == (code, "compose:mover+agent")
+
+
+def test_forces_that_act_keep_the_nearest_state(actors):
+    found = by_text(actors("In Mali, troops attacked a base held by rebels."), "troops")
+    assert found.code == "MLIMIL"

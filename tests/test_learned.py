@@ -231,3 +231,14 @@ def test_a_stated_commitment_is_an_intent_and_a_negated_one_is_nothing(coded):
         ("PSEREB", "ISR", "03")]
     assert coded("Russia did not agree to withdraw from Ukraine.") == []
     assert coded("Russia may agree to withdraw from Ukraine.") == []
+
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Canada has offered to send troops to help the army of Mali.", "MLIMIL"),
+    ("Germany sent peacekeepers to help the army of Mali.", "MLIMIL"),
+])
+def test_forces_the_source_sends_are_not_its_target(parsed, actors_at, model, text, target):
+    doc, article = parsed(text, date="2017-06-06")
+    evs = events.extract(doc, actors_at(text, "2017-06-06"), ontology.load(), model=model)
+    assert evs and {e.target for e in evs} == {target}

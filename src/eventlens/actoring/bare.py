@@ -38,7 +38,15 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from eventlens.actoring.compose import ACT_NOUNS, AGENT_ONLY_ROOTS, FORMER_WORDS, agent_only, compose_code, person_title
-from eventlens.actoring.countries import bystander, context_blocked, context_root, place_country, state_root
+from eventlens.actoring.countries import (
+    MOVED_RULE,
+    bystander,
+    context_blocked,
+    context_root,
+    mover_country,
+    place_country,
+    state_root,
+)
 from eventlens.actoring.descriptions import origin_words
 from eventlens.actoring.groups import FORMS_OF_STATE
 from eventlens.actoring.mention import Mention, Piece, first_of
@@ -412,6 +420,9 @@ def _country(doc: Doc, start: int, end: int, agent: Agent, country: str | None, 
     origin = _origin(doc, end, agent, pieces)
     if origin:
         return origin, "compose:agent+origin"
+    mover = mover_country(doc, start, end, agent, index.at.get)
+    if mover:
+        return mover, MOVED_RULE
     owner = _owner_of(doc, end, index.starts)
     if owner:
         return owner, "compose:agent+of-country"

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
 from eventlens.actoring.compose import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, compose_code, person_title
-from eventlens.actoring.descriptions import ethnic_words
+from eventlens.actoring.descriptions import ethnic_words, force_sectors, moved_words
 from eventlens.actoring.mention import Mention, Piece, is_outlet
 from eventlens.actoring.nations import load_nations
 from eventlens.dictionaries import Agent
 
 HARDWARE_ROOTS = {"TANK", "HELICOPTER", "AIRCRAFT", "WARPLANE", "FIGHTER_JET", "WARSHIP", "DRONE", "MISSILE"}
 LOCATIVE_PREPS = {"in", "at", "into", "inside", "outside", "near"}
+MOVED_RULE = "compose:mover+agent"  # forces coded by the state that moves them (mover_country)
 PLURAL_DEMONYM_RULES = {"compose:demonym-plural", "compose:demonym+people"}
 
 def state_root(code: str) -> str | None:
@@ -41,6 +42,58 @@ def context_country(doc: Doc, mentions: Sequence[Mention], pos: int) -> str | No
         if root:
             counts[root] = counts.get(root, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def mover_country(doc: Doc, start: int, end: int, agent: Agent | None,
+                  mention_at: Callable[[int], Mention | None]) -> str | None:
+    """"Germany sent troops to Mali", "the US completed its withdrawal of troops from Iraq": forces a
+    state sends or withdraws are its own, whatever place is nearer. The country of the subject of
+    the verb of moving (or of the verb that governs the noun of moving), or of the noun's owner."""
+    if not moved(doc, start, end, agent):
+        return None
+    mover = _mover(doc[start:end].root)
+    mention = mention_at(mover.i) if mover is not None else None
+    return context_root(mention) if mention is not None else None
+
+
+def moved(doc: Doc, start: int, end: int, agent: Agent | None) -> bool:
+    """The group names forces (an agent of a force sector) and is the object of a verb or noun of
+    moving them (see :func:`mover_country`)."""
+    if agent is None or agent.code.strip("~")[:3] not in force_sectors():
+        return False
+    return _moving_word(doc[start:end].root) is not None
+
+
+def _moving_word(head: Token) -> Token | None:
+    verbs, nouns = moved_words()
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in nouns:
+        return head.head.head
+    return None
+
+
+def _mover(head: Token) -> Token | None:
+    """Who moves the forces ``head`` names: the subject of the verb of moving; for a noun of moving,
+    its owner or the subject of the verb it is the object of."""
+    word = _moving_word(head)
+    if word is None:
+        return None
+    if word.pos_ in {"VERB", "AUX"}:
+        return _acting_subject(word)
+    owner = next((c for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return owner if owner is not None else _acting_subject(word.head) if word.dep_ == "dobj" else None
+
+
+def _acting_subject(verb: Token) -> Token | None:
+    """The active subject of a verb, or of the verb it completes or is coordinated with ("agreed
+    to send", "met and sent")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+    return None
 
 
 def _plural_group(doc: Doc, start: int, end: int) -> bool:
@@ -77,6 +130,7 @@ def code_from_context(doc: Doc, mentions: list[Mention], bare: Sequence[list[Pie
     country of a place phrase in their clause ("In Tehran, lawmakers"), else of the nearest
     state actor in their sentence, else of the article."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
     out = list(mentions)
     for group in bare:
         start, end = group[0].start, group[-1].end
@@ -84,7 +138,9 @@ def code_from_context(doc: Doc, mentions: list[Mention], bare: Sequence[list[Pie
             continue
         if context_blocked(doc, start, end, group[0].agent):
             continue
-        country, rule = place_country(doc, start, end, pieces), "compose:place+agent"
+        country, rule = mover_country(doc, start, end, group[0].agent, at.get), MOVED_RULE
+        if country is None:
+            country, rule = place_country(doc, start, end, pieces), "compose:place+agent"
         if country is None:
             country, rule = context_country(doc, mentions, start), "compose:context+agent"
         if country:

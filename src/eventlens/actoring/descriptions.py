@@ -9,6 +9,8 @@
   (:func:`eventlens.actoring.countries.code_ethnic`).
 - A state-type body whose name is international ("the International Labour Office") is an IGO
   (:func:`international_words`, used by :mod:`eventlens.actoring.orgs`).
+- Forces a state sends or withdraws are its own ("sent troops to Mali": the sender's troops,
+  :func:`moved_words`, used by :func:`eventlens.actoring.countries.mover_country`).
 - Refugees come from the country their clause leaves ("refugees fleeing the war in Liberia":
   LBRREF, :func:`origin_words`, used by :mod:`eventlens.actoring.bare`).
 """
@@ -54,9 +56,20 @@ def origin_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(origin.get("verbs", [])), frozenset(origin.get("preps", []))
 
 
+def moved_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs and nouns of sending and withdrawing forces, whose object is the mover's own."""
+    moved = _data().get("moved", {})
+    return frozenset(moved.get("verbs", [])), frozenset(moved.get("nouns", []))
+
+
+def force_sectors() -> frozenset[str]:
+    """The CAMEO sectors of agents that are forces a state moves ("MIL")."""
+    return frozenset(_data().get("moved", {}).get("sectors", []))
+
+
 def international_words() -> frozenset[str]:
     """Words that make an organisation's name international ("International", "World")."""
     return frozenset(_data().get("international", {}).get("words", []))
 
 
-__all__ = ["ethnic_words", "international_words", "origin_words", "owned_sector"]
+__all__ = ["ethnic_words", "force_sectors", "international_words", "moved_words", "origin_words", "owned_sector"]

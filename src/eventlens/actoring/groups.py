@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventlens.actoring import context
-from eventlens.actoring.countries import state_root
+from eventlens.actoring.countries import MOVED_RULE, state_root
 from eventlens.actoring.mention import Mention, is_person_like
 
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -25,7 +25,7 @@ FORMS_OF_STATE = {
                  "IRQ", "PAK", "CZE", "IRL", "ZAF", "USA", "RUS", "UKR", "BLR", "AZE", "ARM", "GAB"},
     "principality": {"MCO", "LIE", "AND"},
 }
-REPLACEABLE_RULES = {"compose:context+agent", "coref:title", "compose:place+agent"}
+REPLACEABLE_RULES = {"compose:context+agent", "coref:title", "compose:place+agent", MOVED_RULE}
 
 
 def _taken(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from eventlens.actoring.compose import compose_code, person_title
-from eventlens.actoring.countries import state_root
+from eventlens.actoring.countries import moved, state_root
 from eventlens.actoring.mention import Mention, Piece
 from eventlens.dictionaries import Agent
 
@@ -147,7 +147,9 @@ def code_owned(doc: Doc, mentions: list[Mention], bare: Sequence[list[Piece]], p
     for group in bare:
         owner = owner_after(doc, group[-1].end, by_start)
         agent = group[0].agent
-        if owner is None or agent is None or not _may_own(doc, group, owner, out):
+        if owner is None or agent is None or not _may_own(doc, group, owner, out) or \
+                doc[group[-1].end].lower_ != "of" and moved(doc, group[0].start, group[-1].end, agent):
+            # "deployed peacekeepers in Mali": forces moved into a place are the mover's own
             left.append(group)
             continue
         start = _modified_start(doc, group[0].start)

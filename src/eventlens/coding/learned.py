@@ -19,7 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 from eventlens.coding.antecedents import awaits_antecedent
 from eventlens.coding.frames import REFUSE, Frame, frame_of, frame_stands, negated_future
 from eventlens.coding.lexicon import Lexicons, Rule
-from eventlens.coding.mentions import PLACE_PREPS, ActorIndex, phrases_actors, same_actor
+from eventlens.coding.mentions import PLACE_PREPS, ActorIndex, acted_on, phrases_actors, same_actor
 from eventlens.coding.modality import modality_of, speech_head
 from eventlens.coding.records import MUTUAL_ROOTS, SYMMETRIC, Found, each_other
 from eventlens.coding.syntax import clause_of, governing_verb, in_spans, is_passive, pobjs, reciprocal, subject_of
@@ -555,28 +555,45 @@ def _speaker_as_subject(verb: Token, sent: Span, index: ActorIndex) -> list[Acto
 
 def _targets(trigger: Token, index: ActorIndex) -> list[Actor]:
     """Who is acted upon: object (the subject of a passive), then prepositional objects by preference,
-    then the subject of a reported clause ("accused X of ...", "said X had broken")."""
+    then the subject of a reported clause ("accused X of ...", "said X had broken"). Forces the source
+    moves ("sent troops to X") are what is moved, not who is acted upon."""
+    for found in _target_slots(trigger, index):
+        if kept := acted_on(found):
+            return kept
+    return []
+
+
+def _target_slots(trigger: Token, index: ActorIndex) -> Iterator[list[Actor]]:
+    """The actors of each slot that may hold the target, in order of preference."""
     passive = is_passive(trigger)
     objects = [c for c in trigger.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))]
-    if found := phrases_actors(objects, index, skip_possessive=True):
-        return found
-    controlled = [s for c in trigger.children if c.dep_ == "xcomp" for s in c.children if s.dep_ == "nsubj"]
-    if found := phrases_actors(controlled, index):
-        return found
+    yield phrases_actors(objects, index, skip_possessive=True)
+    yield phrases_actors([s for c in trigger.children if c.dep_ == "xcomp"
+                          for s in c.children if s.dep_ == "nsubj"], index)
     for prep in TARGET_PREPS:
-        heads = [p for c in trigger.children if c.dep_ in ("prep", "dative") and c.lower_ == prep
-                 for p in c.children if p.dep_ == "pobj"]
-        if found := phrases_actors(heads, index):
-            return found
+        yield phrases_actors([p for c in trigger.children if c.dep_ in ("prep", "dative") and c.lower_ == prep
+                              for p in c.children if p.dep_ == "pobj"], index)
     for obj in objects:  # "launched an offensive against X": the object noun's own preposition
-        heads = [p for c in obj.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS
-                 for p in c.children if p.dep_ == "pobj"]
-        if found := phrases_actors(heads, index):
-            return found
-    clauses = [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    if found := phrases_actors(clauses, index):
-        return found
+        yield phrases_actors([p for c in obj.children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS
+                              for p in c.children if p.dep_ == "pobj"], index)
+    yield phrases_actors([s for c in trigger.children if c.dep_ == "ccomp"
+                          for s in c.children if s.dep_ in ("nsubj", "nsubjpass")], index)
     for action in (c for c in trigger.children if c.dep_ == "xcomp"):  # "threatened to attack X", "agreed to free X"
-        if found := _targets(action, index):
-            return found
-    return []
+        yield _targets(action, index)
+    yield phrases_actors([a for obj in objects for a in _authors(obj)], index)  # "the resolution proposed by X"
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
+        verb = trigger.head  # "launched cyber warfare against X": the parser hung the target on the verb
+        for prep in TARGET_PREPS:
+            yield phrases_actors([p for c in verb.children if c.dep_ == "prep" and c.lower_ == prep and c.i > trigger.i
+                                  for p in c.children if p.dep_ == "pobj"], index)
+    for purpose in (c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        # "sent troops to help X": whom the act is for, the object of its purpose
+        yield phrases_actors([o for o in purpose.children if o.dep_ in ("dobj", "dative")], index)
+
+
+def _authors(noun: Token) -> list[Token]:
+    """The ``by`` agents of a participle that qualifies a noun ("the resolution proposed by X", "threats
+    made by X")."""
+    return [p for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for agent in acl.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]

@@ -12,6 +12,9 @@ from eventlens.models import Actor
 
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around"})
 COLLECTIVE_RULE = "coref:collective"  # "the four leaders": code of the first member, alt_codes the others
+# Forces coded by the state that moves them ("sent troops to X", actoring.countries.mover_country):
+# the thing moved, never the target of the act.
+MOVED_RULE = "compose:mover+agent"
 
 
 @dataclass(slots=True)
@@ -107,6 +110,11 @@ def nearest_actor_phrase(span: Span, index: ActorIndex) -> list[Actor]:
                 head = head.head
             return phrases_actors([head], index)
     return []
+
+
+def acted_on(actors: list[Actor]) -> list[Actor]:
+    """The actors that may be a target: not forces their own state moves (:data:`MOVED_RULE`)."""
+    return [a for a in actors if a.rule != MOVED_RULE]
 
 
 def same_actor(a: Actor, b: Actor) -> bool:

@@ -9,7 +9,14 @@ from spacy.tokens import Span, Token
 from eventlens import verbdicts
 from eventlens.coding.lexicon import Lexicon, Rule, refined_code, slot_word
 from eventlens.coding.meetings import situate
-from eventlens.coding.mentions import PLACE_PREPS, ActorIndex, nearest_actor_phrase, phrases_actors, same_actor
+from eventlens.coding.mentions import (
+    PLACE_PREPS,
+    ActorIndex,
+    acted_on,
+    nearest_actor_phrase,
+    phrases_actors,
+    same_actor,
+)
 from eventlens.coding.modality import is_conditional, modality_of, speech_head
 from eventlens.coding.records import Found, pair_actors
 from eventlens.coding.syntax import (
@@ -158,10 +165,10 @@ def verb_targets(verb: Token, rule: Rule, passive: bool, index: ActorIndex) -> l
         heads = _slot_tokens(verb, slot, passive)
         groups = [heads] if slot in ("dobj", "dative", "ccomp") else [[h] for h in heads]  # nearest prep first
         for group in groups:
-            if found := phrases_actors(group, index):
+            if found := acted_on(phrases_actors(group, index)):
                 return found
     if rule.object:  # e.g. "recalled its ambassador from Paris": look inside the object phrase
-        return phrases_actors(objects_of(verb), index, skip_possessive=True)
+        return acted_on(phrases_actors(objects_of(verb), index, skip_possessive=True))
     return []
 
 
