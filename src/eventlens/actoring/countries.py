@@ -49,9 +49,8 @@ def mover_country(doc: Doc, start: int, end: int, agent: Agent | None,
     """"Germany sent troops to Mali", "the US completed its withdrawal of troops from Iraq": forces a
     state sends or withdraws are its own, whatever place is nearer. The country of the subject of
     the verb of moving (or of the verb that governs the noun of moving), or of the noun's owner."""
-    if not moved(doc, start, end, agent):
-        return None
-    mover = _mover(doc[start:end].root)
+    word = _moving_word(doc, start, end, agent)
+    mover = _mover(word) if word is not None else None
     mention = mention_at(mover.i) if mover is not None else None
     return context_root(mention) if mention is not None else None
 
@@ -59,12 +58,14 @@ def mover_country(doc: Doc, start: int, end: int, agent: Agent | None,
 def moved(doc: Doc, start: int, end: int, agent: Agent | None) -> bool:
     """The group names forces (an agent of a force sector) and is the object of a verb or noun of
     moving them (see :func:`mover_country`)."""
+    return _moving_word(doc, start, end, agent) is not None
+
+
+def _moving_word(doc: Doc, start: int, end: int, agent: Agent | None) -> Token | None:
+    """The verb or noun of moving whose object is the group, when the group names forces."""
     if agent is None or agent.code.strip("~")[:3] not in force_sectors():
-        return False
-    return _moving_word(doc[start:end].root) is not None
-
-
-def _moving_word(head: Token) -> Token | None:
+        return None
+    head = doc[start:end].root
     verbs, nouns = moved_words()
     if head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
         return head.head
@@ -73,12 +74,9 @@ def _moving_word(head: Token) -> Token | None:
     return None
 
 
-def _mover(head: Token) -> Token | None:
-    """Who moves the forces ``head`` names: the subject of the verb of moving; for a noun of moving,
-    its owner or the subject of the verb it is the object of."""
-    word = _moving_word(head)
-    if word is None:
-        return None
+def _mover(word: Token) -> Token | None:
+    """Who moves the forces: the subject of the verb of moving ``word``; for a noun of moving, its
+    owner or the subject of the verb it is the object of."""
     if word.pos_ in {"VERB", "AUX"}:
         return _acting_subject(word)
     owner = next((c for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
@@ -129,12 +127,11 @@ def code_from_context(doc: Doc, mentions: list[Mention], bare: Sequence[list[Pie
     """Agent-only mentions without a determiner ("protesters", "Police officers") take the
     country of a place phrase in their clause ("In Tehran, lawmakers"), else of the nearest
     state actor in their sentence, else of the article."""
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    at = {i: m for m in mentions for i in range(m.start, m.end)}  # the tokens mentions already take
     out = list(mentions)
     for group in bare:
         start, end = group[0].start, group[-1].end
-        if taken.intersection(range(start, end)) or not _plural_group(doc, start, end):
+        if any(i in at for i in range(start, end)) or not _plural_group(doc, start, end):
             continue
         if context_blocked(doc, start, end, group[0].agent):
             continue

@@ -73,7 +73,6 @@ class FrameTable:
                 return row[kind.column] or None
         return None
 
-
     def _mirrored(self, code: str) -> str | None:
         """"is willing to withdraw" read as 124 (refuse to yield): a code of another frame's root
         stands for the act it frames, found in that frame's column (124 -> 08)."""
