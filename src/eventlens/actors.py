@@ -54,7 +54,7 @@ from eventlens.actoring.pieces import find_pieces, token_keys
 from eventlens.actoring.records import to_actors
 from eventlens.actoring.titles import resolve_titles
 from eventlens.dictionaries import ActorLexicon, build_lexicon
-from eventlens.models import Actor, Article
+from eventlens.models import Actor, Article, Place
 
 
 @lru_cache(maxsize=8)
@@ -97,4 +97,18 @@ def extract(doc: Doc, article: Article, lexicon: ActorLexicon) -> list[Actor]:
     return to_actors(doc, article, mentions)
 
 
-__all__ = ["ActorLexicon", "compose_code", "extract", "load_lexicon"]
+def located(places: list[Place], actors: list[Actor]) -> list[Actor]:
+    """Places as the countries they lie in, for the event stage to use as an act's target when no
+    actor is acted upon ("flew medicine into Afghanistan", "attacked a base in Kenya": AFG, KEN).
+
+    Only places in a country, not the dateline, and not already an actor mention; ids follow the
+    actors' (``a{n+1}`` ...). They are not actors of the article until an event takes one.
+    RETURNS (list[Actor]): kind ``place``, code the ISO3 country, name the gazetteer's.
+    """
+    covered = {i for a in actors for i in range(a.start, a.end)}
+    kept = [p for p in places if p.role == "place" and p.country and p.start not in covered]
+    return [Actor(f"a{len(actors) + n}", p.text, p.start, p.end, p.country or "", p.name, kind="place",
+                  rule=f"place:{p.name}") for n, p in enumerate(kept, start=1)]
+
+
+__all__ = ["ActorLexicon", "compose_code", "extract", "load_lexicon", "located"]

@@ -67,6 +67,7 @@ def extract(
     lexicon: Lexicons | None = None,
     model: EventModel | None = None,
     principal_only: bool = False,
+    places: Sequence[Actor] = (),
 ) -> list[Event]:
     """Code the CAMEO events stated by verbs (and event nouns) between identified actors.
 
@@ -81,10 +82,14 @@ def extract(
     principal_only (bool): a multilateral act ("A, B and C expelled Russian diplomats") is one event
         with its principal (first-named) participants, as the devset and CAMEO coders code it;
         False gives one event per source-target pair.
+    places (sequence of Actor): places as the countries they lie in (``actors.located``), the target
+        of an aid or force event that acts on no actor ("attacked a base in Kenya"); an event that
+        takes one has ``target_actor`` set to its id.
     RETURNS (list[Event]): events with ids ``e1``, ``e2`` ... in text order; ``date`` is ``"unknown"``
         and ``location`` None (later stages fill them).
     """
-    found = drop_press_contacts(drop_shadowed(resolve(find(doc, actors, lexicon, skip_spans, model=model))))
+    found = drop_press_contacts(drop_shadowed(resolve(find(doc, actors, lexicon, skip_spans, model=model,
+                                                           places=places))))
     kept = dedupe_found(c for c in found if ontology.valid(c.code))
     kept.sort(key=lambda c: (c.trigger.idx, c.source.start))
     if principal_only:
@@ -119,6 +124,7 @@ def find(
     factual: bool = True,
     require_dyad: bool = True,
     model: EventModel | None = None,
+    places: Sequence[Actor] = (),
 ) -> list[Found]:
     """Every event the lexicon codes in ``doc``, codes unchecked and not deduplicated.
 
@@ -131,7 +137,7 @@ def find(
     RETURNS (list[Found]): in sentence order; a sentence that fails to code is skipped.
     """
     lex = lexicon or load_lexicon()
-    index = ActorIndex(actors)
+    index = ActorIndex(actors, places)
     spans = tuple(skip_spans)
     found: list[Found] = []
     mode = DictionaryMode(factual, require_dyad)

@@ -64,7 +64,8 @@ class Actor:
 
     code (str): CAMEO/Phoenix actor code such as ``FRAGOV`` or ``IGOWSTNAT``.
     name (str): canonical name (``Emmanuel Macron`` for "Macron", "he", "the French president").
-    kind (str): ``person``, ``country``, ``organisation``, ``group``, ``metonym``, ``pronoun``, ``title``.
+    kind (str): ``person``, ``country``, ``organisation``, ``group``, ``metonym``, ``pronoun``, ``title``,
+        or ``place`` (a place an event acts on, coded as its country: "attacked a base in Kenya").
     rule (str): the dictionary entry or rule that gave the code, so a user can see why.
     ref (str | None): id of the earlier mention this one corefers with.
     """

@@ -14,6 +14,7 @@ Order (each stage takes the records of the ones before it):
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -36,7 +37,7 @@ from eventlens.coding.lexicon import Lexicons
 from eventlens.config import Settings, load_settings
 from eventlens.dictionaries import ActorLexicon
 from eventlens.ingest import InputError, from_dict, make_article
-from eventlens.models import Article, ArticleError, ArticleResult
+from eventlens.models import Actor, Article, ArticleError, ArticleResult, Event
 from eventlens.ontology import Ontology
 from eventlens.parse import load_nlp, parse
 from eventlens.placing.gazetteer import Gazetteer
@@ -147,15 +148,17 @@ def analyse(doc: Doc, article: Article, res: Resources, watch: StageTimer | None
     with t("dates"):
         dates = date_stage.extract(doc, article)
     skip = quote_stage.quote_spans(quotes) + _headline_span(article)
+    with t("places"):
+        places = place_stage.extract(doc, article)
+        located = actor_stage.located(places, actors)
     with t("events"):
         events = event_stage.extract(doc, actors, res.ontology, skip_spans=skip, lexicon=res.verbs,
-                                     model=res.event_model, principal_only=res.principal_only)
+                                     model=res.event_model, principal_only=res.principal_only, places=located)
+        actors, events = _with_targeted_places(actors, located, events)
     with t("dating"):
         events = date_stage.assign(events, dates, doc, article)
     with t("events"):
         events = event_stage.merge_repeats(events, actors)
-    with t("places"):
-        places = place_stage.extract(doc, article)
     with t("places"):
         events = place_stage.locate(events, places, doc, article)
     return ArticleResult(
@@ -169,6 +172,20 @@ def analyse(doc: Doc, article: Article, res: Resources, watch: StageTimer | None
         dates=tuple(dates),
         text=article.text,
     )
+
+
+def _with_targeted_places(actors: list[Actor], located: list[Actor],
+                          events: list[Event]) -> tuple[list[Actor], list[Event]]:
+    """The places some event takes as its target become actors of the article, numbered on from the
+    actors (the others stay places only)."""
+    used = {e.target_actor for e in events}
+    kept = [p for p in located if p.id in used]
+    if not kept:
+        return actors, events
+    ids = {p.id: f"a{len(actors) + n}" for n, p in enumerate(kept, start=1)}
+    renamed = [dataclasses.replace(p, id=ids[p.id]) for p in kept]
+    return actors + renamed, [dataclasses.replace(e, target_actor=ids.get(e.target_actor or "", e.target_actor))
+                              for e in events]
 
 
 def _headline_span(article: Article) -> list[tuple[int, int]]:

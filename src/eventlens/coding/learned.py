@@ -31,7 +31,14 @@ from spacy.tokens import Span, Token
 from eventlens.coding.antecedents import awaits_antecedent
 from eventlens.coding.frames import REFUSE, Frame, frame_of, frame_stands, negated_future
 from eventlens.coding.lexicon import Lexicons, Rule
-from eventlens.coding.mentions import PLACE_PREPS, ActorIndex, acted_on, phrases_actors, same_actor
+from eventlens.coding.mentions import (
+    PLACE_PREPS,
+    ActorIndex,
+    acted_on,
+    located_target,
+    phrases_actors,
+    same_actor,
+)
 from eventlens.coding.modality import modality_of, speech_head
 from eventlens.coding.records import MUTUAL_ROOTS, SYMMETRIC, Found, each_other
 from eventlens.coding.syntax import clause_of, governing_verb, in_spans, is_passive, pobjs, reciprocal, subject_of
@@ -54,6 +61,9 @@ TARGETLESS_ROOTS = frozenset({"03", "04", "05", "08", "09", "10", "11", "12", "1
 # A target-less event needs more confidence than a dyadic one: with no participant to anchor it, a
 # false alarm costs more (measured on the devset and on PLV's even half).
 TARGETLESS_MIN = 0.8
+# A place stands in for the target only where the model is surer of the act than its threshold asks:
+# a weakly read verb ("tried", "lost") near a place is more often no attack at all.
+PLACE_TARGET_MIN = 0.5
 
 
 # Where a reaction's object may name the earlier act it reacts to ("condemned the attack", "support for
@@ -513,6 +523,8 @@ def _participants(trigger: Token, sent: Span, code: str, p: float, index: ActorI
         return each_other(sources, code, trigger, sent, label, confidence)
     if not targets and len(sources) > 1 and (code in SYMMETRIC or code[:2] in MUTUAL_ROOTS or trigger.pos_ == "NOUN"):
         return [Found(sources[0], other, code, trigger, sent, label, confidence) for other in sources[1:]]
+    if not targets and p >= PLACE_TARGET_MIN:  # "flew medicine into Afghanistan": where the act lands
+        targets = [a for a in located_target(trigger, code, index) if all(not same_actor(a, s) for s in sources)]
     if not targets and trigger.pos_ in ("VERB", "AUX") and awaits_antecedent(trigger, REACTION_SLOTS, code):
         # "condemned the attack": aimed at whoever carried out the act named (completed later, or dropped)
         return [Found(sources[0], None, code, trigger, sent, label, confidence, pending="antecedent")]

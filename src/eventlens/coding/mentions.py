@@ -22,16 +22,25 @@ class ActorIndex:
     """Finds the actor that covers a token, by character offsets."""
 
     actors: Sequence[Actor]
+    places: Sequence[Actor] = ()  # places as their countries (actors.located): targets of last resort
     _by_char: dict[int, Actor] = field(default_factory=dict)
+    _place_at: dict[int, Actor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for actor in sorted(self.actors, key=lambda a: a.end - a.start, reverse=True):
             for i in range(actor.start, actor.end):
                 self._by_char[i] = actor  # shorter (inner) mentions win
+        for place in self.places:
+            for i in range(place.start, place.end):
+                self._place_at.setdefault(i, place)
 
     def at(self, token: Token) -> Actor | None:
         """The actor with ``actor.start <= token.idx < actor.end``, if any."""
         return self._by_char.get(token.idx)
+
+    def place_at(self, token: Token) -> Actor | None:
+        """The place (as its country) whose name covers the token, if any."""
+        return self._place_at.get(token.idx)
 
     def covers(self, offset: int) -> bool:
         """Whether an actor mention covers the character ``offset``."""
@@ -110,6 +119,38 @@ def nearest_actor_phrase(span: Span, index: ActorIndex) -> list[Actor]:
                 head = head.head
             return phrases_actors([head], index)
     return []
+
+
+# Roots whose act lands where it happens: aid delivered in or into a country, attacks and fighting
+# there. With no actor acted upon, the country of a place in the act's own phrases is the target
+# ("flew medicine into Afghanistan", "attacked a base in Kenya"), as CAMEO coders code a location.
+PLACE_TARGET_ROOTS = frozenset({"07", "18", "19", "20"})
+# How the search for a place walks down from the trigger: its objects and prepositional phrases and
+# what they contain, never its subject, a clause of its own or a conjoined act.
+_PLACE_PATH = frozenset({"dobj", "dative", "prep", "pobj", "compound", "amod", "nmod", "appos", "npadvmod", "poss",
+                         "nsubjpass", "agent", "acl"})
+_PLACE_DEPTH = 5
+
+
+def located_target(trigger: Token, code: str, index: ActorIndex) -> list[Actor]:
+    """The country of the nearest place in the trigger's phrases, as a target of last resort for the
+    roots of :data:`PLACE_TARGET_ROOTS`; [] for other codes or when no place is there."""
+    if code[:2] not in PLACE_TARGET_ROOTS or not index.places:
+        return []
+    frontier = [c for c in trigger.children if (c.dep_ in _PLACE_PATH and c.dep_ != "acl") or _purpose(c)]
+    for _ in range(_PLACE_DEPTH):
+        hits = [t for t in frontier if index.place_at(t) is not None and index.at(t) is None]
+        if hits:
+            place = index.place_at(min(hits, key=lambda t: t.i))
+            return [place] if place is not None else []
+        frontier = [c for t in frontier for c in t.children if c.dep_ in _PLACE_PATH]
+    return []
+
+
+def _purpose(clause: Token) -> bool:
+    """A purpose clause ("gave 50 million euros to promote investment in Ethiopia")."""
+    return clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and \
+        any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
 def acted_on(actors: list[Actor]) -> list[Actor]:

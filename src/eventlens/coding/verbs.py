@@ -13,6 +13,7 @@ from eventlens.coding.mentions import (
     PLACE_PREPS,
     ActorIndex,
     acted_on,
+    located_target,
     nearest_actor_phrase,
     phrases_actors,
     same_actor,
@@ -64,7 +65,7 @@ def verb_candidates(verb: Token, sent: Span, rule: Rule, index: ActorIndex) -> l
         return []
     passive = is_passive(verb)
     sources, inherited = verb_sources(verb, passive, index, sent)
-    targets = verb_targets(verb, rule, passive, index)
+    targets = verb_targets(verb, rule, passive, index) or located_target(verb, code, index)
     if why == "intent":
         sources, targets = _stated_intent_actors(verb, passive, sources, targets, index)
     confidence = (0.6 if inherited else 0.8) - (0.2 if why == "intent" else 0.0)
