@@ -439,6 +439,8 @@ AGENT_SUFFIXES = ("", "s", "es", "er", "ers", "ry", "ries")
 _WHOLE = "\x00"
 MIN_STEM = 4  # a shorter stem ("AU", "KU") matches only its own word, not "Australian"
 _STEMS = "\x01"
+_STEM_MEMO = "\x02"  # a node's remembered stem lookups (never a word: keys are lower-cased tokens)
+STEM_MEMO_SIZE = 50_000
 _SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "bin", "von", "der"}
 
 
@@ -615,6 +617,20 @@ def _stem_hit(stems: dict[str, int], token: str, suffixes: Sequence[str] | None)
     return None
 
 
+def _memo_stem_hit(node: dict[str, Any], stems: dict[str, int], token: str,
+                   suffixes: Sequence[str] | None) -> int | None:
+    """``_stem_hit``, remembered in the trie node per token (the same words recur in every article);
+    the memo is emptied when it holds :data:`STEM_MEMO_SIZE` tokens."""
+    memo: dict[tuple[str, Sequence[str] | None], int | None] = node.setdefault(_STEM_MEMO, {})
+    key = (token, suffixes)
+    if key in memo:
+        return memo[key]
+    if len(memo) >= STEM_MEMO_SIZE:
+        memo.clear()
+    hit = memo[key] = _stem_hit(stems, token, suffixes)
+    return hit
+
+
 def _longest(trie: dict[str, Any], keys: Sequence[str], start: int,
              suffixes: Sequence[str] | None = None) -> tuple[int, int] | None:
     """(end, index) of the longest phrase in ``trie`` matching ``keys`` from ``start``.
@@ -626,7 +642,7 @@ def _longest(trie: dict[str, Any], keys: Sequence[str], start: int,
     while pos < len(keys) and node:
         stems = node.get(_STEMS)
         if stems:
-            hit = _stem_hit(stems, keys[pos], suffixes)
+            hit = _memo_stem_hit(node, stems, keys[pos], suffixes)
             if hit is not None:
                 best = (pos + 1, hit)
         node = node.get(keys[pos])
