@@ -89,3 +89,17 @@ def test_forces_a_state_moves_are_its_own_not_the_places(actors, group, text, co
 def test_forces_that_act_keep_the_nearest_state(actors):
     found = by_text(actors("In Mali, troops attacked a base held by rebels."), "troops")
     assert found.code == "MLIMIL"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("The leaders condemned the continuing threats made by the Russian government.", "The leaders"),
+    ("The Heads of State condemned the threats made by the United States Government.", "The Heads of State"),
+])
+def test_several_office_holders_do_not_take_the_country_of_the_actor_beside_them(actors, text, group):
+    country = next(a for a in actors(text) if a.text != group and a.text.startswith("the"))
+    assert all(a.code != country.code for a in actors(text) if a.text == group)
+
+
+def test_a_domestic_body_of_office_holders_keeps_its_country(actors):
+    found = by_text(actors("In Sri Lanka, party leaders met the speaker on Monday."), "party leaders")
+    assert found.code.startswith("LKA")

@@ -102,3 +102,21 @@ def test_quoted_words_that_are_no_commitment_give_nothing(code):
                   '"They will protect the government of Yemen,"'):
         text = f"{quote} Jubeir told reporters."
         assert code(text, quotes_of(text)) == set(), quote
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qatar expelled ten diplomats from Finland on Friday.", "161"),
+    ("Qatar expelled aid workers from Finland in March.", "1663"),
+    ("Qatar expelled two observers from Saudi Arabia.", "1662"),
+])
+def test_expelling_a_states_envoys_or_agencies_reduces_relations(code, text, expected):
+    assert {c for _, _, c in code(text)} == {expected}
+
+
+def test_a_scathing_attack_is_criticism_not_force(code):
+    found = code("Finland launched a scathing attack on NATO on Sunday.")
+    assert ("FIN", "IGOWSTNAT", "111") in found and not any(c.startswith("19") for _, _, c in found)
+
+
+def test_a_launched_attack_without_a_critical_word_stays_force(code):
+    assert ("FIN", "IGOWSTNAT", "190") in code("Finland launched an attack on NATO on Sunday.")

@@ -483,6 +483,15 @@ def person_title(agent: Agent | None) -> bool:
     return agent is None or agent.phrase.words[-1] in PERSON_TITLES
 
 
+def office_title(agent: Agent | None) -> bool:
+    """The agent names office holders, singular or plural: "ambassador", "ministers", "heads of
+    state" (the head of its code's root, the word before "of" where there is one)."""
+    if person_title(agent) or agent is None:
+        return True
+    words = agent.root.lower().strip("_ ").split("_")
+    return (words[words.index("of") - 1] if "of" in words[1:] else words[-1]) in PERSON_TITLES
+
+
 def _body_of(doc: Doc, owner: Mention, body: Mention) -> bool:
     """``owner`` + 's + capitalised words ("and" allowed) + ``body``: "The AU's Peace and
     Security Council" is a body of the AU, whatever the dictionary says of its last words."""

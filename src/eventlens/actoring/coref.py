@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventlens.actoring import context
-from eventlens.actoring.compose import AGENT_ONLY_ROOTS, PERSON_TITLES, agent_only, compose_code, person_title
+from eventlens.actoring.compose import AGENT_ONLY_ROOTS, agent_only, compose_code, office_title
 from eventlens.actoring.countries import state_root
 from eventlens.actoring.mention import Mention, Piece, is_person_like, is_subject
 from eventlens.dictionaries import Agent
@@ -173,7 +173,7 @@ def resolve_possessed(doc: Doc, mentions: list[Mention], bare: Sequence[list[Pie
 
 def _office(agent: Agent) -> bool:
     """The agent names office holders ("ambassador", "ministers"), singular or plural."""
-    return person_title(agent) or agent.root.lower().strip("_ ").split("_")[-1] in PERSON_TITLES
+    return office_title(agent)
 
 
 def _acting(head: Token) -> bool:

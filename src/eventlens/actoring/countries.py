@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventlens.actoring.compose import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, compose_code, person_title
+from eventlens.actoring.compose import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, compose_code, office_title, person_title
 from eventlens.actoring.descriptions import ethnic_words, force_sectors, moved_words
 from eventlens.actoring.mention import Mention, Piece, is_outlet
 from eventlens.actoring.nations import load_nations
@@ -151,10 +151,10 @@ def context_blocked(doc: Doc, start: int, end: int, agent: Agent | None) -> bool
     leaders"), hardware, people in general, reporters told something, a building used as a
     place ("out of the embassy"), or one owned by a named non-country ("the ministers of the
     two Gulf states")."""
-    head = doc[end - 1]
     if agent is None or bystander(doc, end, agent):
         return True
-    if head.tag_ in {"NNS", "NNPS"} and person_title(agent):
+    if doc[start:end].root.tag_ in {"NNS", "NNPS"} and (
+            person_title(agent) or office_title(agent) and agent.code.startswith("~GOV")):
         return True
     return end < len(doc) and doc[end].lower_ == "of" and _noun_object(doc[end])
 
