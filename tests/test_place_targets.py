@@ -39,3 +39,10 @@ def test_an_actor_acted_upon_wins_over_the_place():
                                id="t4", date="2014-07-20")
     assert _placed(result) == []
     assert any(e.source == "ISRMIL" and e.target == "PSEREB" for e in result.events)
+
+
+def test_troops_pledged_to_or_pulled_out_of_a_country_target_it():
+    pledged = eventlens.extract("Germany agreed to send aid to areas in northern Iraq.", id="t5", date="2012-01-10")
+    assert [(code, target) for _, code, target, _ in _placed(pledged)] == [("03", "IRQ")]
+    pulled = eventlens.extract("Turkish forces withdrew from northern Syria on Friday.", id="t6", date="2019-10-20")
+    assert [(code, target) for _, code, target, _ in _placed(pulled)] == [("08", "SYR")]

@@ -121,10 +121,15 @@ def nearest_actor_phrase(span: Span, index: ActorIndex) -> list[Actor]:
     return []
 
 
-# Roots whose act lands where it happens: aid delivered in or into a country, attacks and fighting
-# there. With no actor acted upon, the country of a place in the act's own phrases is the target
-# ("flew medicine into Afghanistan", "attacked a base in Kenya"), as CAMEO coders code a location.
-PLACE_TARGET_ROOTS = frozenset({"07", "18", "19", "20"})
+# Codes whose act lands where it happens: intents to send aid or troops there, visits (042, not
+# talks merely held there), aid delivered in or into a country, troops deployed or pulled out there,
+# sanctions, curfews and seizures (171-172; an arrest acts on people, not on a place), attacks and
+# fighting there. With no actor acted upon, the country of a place
+# in the act's own phrases is the target ("flew medicine into Afghanistan", "agreed to send troops to
+# Somalia", "withdrew from Idlib", "attacked a base in Kenya"), as CAMEO coders code a location.
+# Statements, appeals, praise, criticism and protests (01-02, 05-06, 09-14) are about someone, not
+# somewhere, and never take a place.
+PLACE_TARGET_CODES = ("03", "042", "07", "08", "15", "16", "171", "172", "18", "19", "20")
 # How the search for a place walks down from the trigger: its objects and prepositional phrases and
 # what they contain, never its subject, a clause of its own or a conjoined act.
 _PLACE_PATH = frozenset({"dobj", "dative", "prep", "pobj", "compound", "amod", "nmod", "appos", "npadvmod", "poss",
@@ -134,8 +139,8 @@ _PLACE_DEPTH = 5
 
 def located_target(trigger: Token, code: str, index: ActorIndex) -> list[Actor]:
     """The country of the nearest place in the trigger's phrases, as a target of last resort for the
-    roots of :data:`PLACE_TARGET_ROOTS`; [] for other codes or when no place is there."""
-    if code[:2] not in PLACE_TARGET_ROOTS or not index.places:
+    codes of :data:`PLACE_TARGET_CODES`; [] for other codes or when no place is there."""
+    if not code.startswith(PLACE_TARGET_CODES) or not index.places:
         return []
     frontier = [c for c in trigger.children if (c.dep_ in _PLACE_PATH and c.dep_ != "acl") or _purpose(c)]
     for _ in range(_PLACE_DEPTH):
