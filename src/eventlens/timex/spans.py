@@ -41,6 +41,7 @@ from eventlens.timex.normalise import (
     norm_year,
     norm_year_range,
 )
+from eventlens.timex.scanning import matches, rule
 
 HOLIDAY = (
     r"(?P<hol>Christmas (?:Eve|Day)|Boxing Day|New Year[\u2019']s (?:Eve|Day)|Valentine[\u2019']s Day|Bastille Day"
@@ -48,6 +49,8 @@ HOLIDAY = (
     r"|(?:" + "|".join(rf"(?<=\b{p} )" for p in ("on", "at", "by", "over", "before", "after", "since", "until",
                                                  "for", "till")) + r")(?:Christmas|Halloween))"
 )  # bare "Christmas" only after a preposition, not "Christmas tree"
+HOLIDAY_WORDS = ("Christmas", "Boxing Day", "New Year", "Valentine", "Bastille Day", "Fourth of July",
+                 "Independence Day", "Halloween")  # every HOLIDAY match holds one
 
 
 RULES: list[tuple[re.Pattern[str], Handler]] = [
@@ -56,34 +59,36 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:(?:early|late|mid)[- ])?" + MONTH + r"\s+" + YEAR + r"\b"), norm_month_year),
     (re.compile(r"\b(?P<prep>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|of|[Tt]hrough|[Dd]uring) (?P<x>(?:(?:early|late|mid)[- ])?"
                 + FULL_MONTH + r")\b(?!\s+\d)"), norm_month_year),
-    (re.compile(r"\b(?:(?:early|late|mid)[- ])?(?P<mod>[Ll]ast) " + FULL_MONTH + r"\b(?!\s+\d)"), norm_month_year),
-    (re.compile(r"\b(?:early|late|mid)[- ]" + FULL_MONTH + r"\b(?!\s+\d)"), norm_month_year),
-    (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d-])"), norm_numeric),
-    (re.compile(r"(?<![\d.,-])(?P<y>(?:19|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?![\d.,])"), norm_numeric),
+    (rule(r"\b(?:(?:early|late|mid)[- ])?(?P<mod>[Ll]ast) " + FULL_MONTH + r"\b(?!\s+\d)", needs=("last", "Last")),
+     norm_month_year),
+    (rule(r"\b(?:early|late|mid)[- ]" + FULL_MONTH + r"\b(?!\s+\d)", lead=True), norm_month_year),
+    (rule(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d-])", lead=True), norm_numeric),
+    (rule(r"(?<![\d.,-])(?P<y>(?:19|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?![\d.,])", lead=True), norm_numeric),
     (re.compile(r"(?<![\d.,$£€/-])(?:(?:early|late|mid)[- ])?" + YEAR + r"(?!\d|,\d|[-\u2013]\d|\.\d|%)"), norm_year),
-    (YEAR_PAIR := re.compile(r"(?<![\d.,$£€/-])(?P<y1>(?:1[5-9]|20)\d\d)[-\u2013](?P<y2>(?:1[5-9]|20)?\d\d)(?![\d-])"),
+    (YEAR_PAIR := rule(r"(?<![\d.,$£€/-])(?P<y1>(?:1[5-9]|20)\d\d)[-\u2013](?P<y2>(?:1[5-9]|20)?\d\d)(?![\d-])",
+                       lead=True),
      norm_year_range),
-    (re.compile(r"\bfrom (?P<y1>(?:1[5-9]|20)\d\d) (?:to|until) (?P<y2>(?:1[5-9]|20)\d\d)\b"), norm_year_range),
-    (re.compile(r"\bbetween (?P<y1>(?:1[5-9]|20)\d\d) and (?P<y2>(?:1[5-9]|20)\d\d)\b"), norm_year_range),
-    (re.compile(r"\b(?:the )?(?P<dec>(?:1[5-9]|20)\d0)s\b"), norm_decade),
+    (rule(r"\bfrom (?P<y1>(?:1[5-9]|20)\d\d) (?:to|until) (?P<y2>(?:1[5-9]|20)\d\d)\b", lead=True), norm_year_range),
+    (rule(r"\bbetween (?P<y1>(?:1[5-9]|20)\d\d) and (?P<y2>(?:1[5-9]|20)\d\d)\b", lead=True), norm_year_range),
+    (rule(r"\b(?:the )?(?P<dec>(?:1[5-9]|20)\d0)s\b", needs=("0s",)), norm_decade),
     (re.compile(r"(?:\b(?P<edge>[Ee]arly|[Ll]ate) (?:on )?)?(?:\b(?P<mod>[Ll]ast|[Nn]ext) )?\b" + WEEKDAY
                 + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b" + ZONE + "?"), norm_weekday),
-    (re.compile(r"\b" + HOLIDAY + r"(?:,? " + YEAR + r")?\b"), norm_holiday),
-    (re.compile(r"\b(?:(?:[Tt]he )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    (rule(r"\b" + HOLIDAY + r"(?:,? " + YEAR + r")?\b", needs=HOLIDAY_WORDS), norm_holiday),
+    (rule(r"\b(?:(?:[Tt]he )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
                 r"(?: of " + YEAR + r")?(?! of (?:the |a |this )?(?:game|match|century))|Q(?P<qn>[1-4])(?:,? "
-                + YEAR.replace("year>", "year2>") + r")?)\b"), norm_quarter),
+                + YEAR.replace("year>", "year2>") + r")?)\b", needs=("quarter", "Q1", "Q2", "Q3", "Q4")), norm_quarter),
     (re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?:[Tt]he )?"
                 r"(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming) (?:fiscal |financial )?"
                 r"(?P<per>weekend|week|month|year)\b"),
      norm_relative_period),
-    (re.compile(r"\b(?P<num>\d+|[A-Za-z]+) (?P<unit>day|week|month|year)s? ago\b"), norm_ago),
+    (rule(r"\b(?P<num>\d+|[A-Za-z]+) (?P<unit>day|week|month|year)s? ago\b", needs=(" ago",)), norm_ago),
     (re.compile(r"(?<![\d.,])\b" + NUM + r"[- ]" + UNIT
                 + r"(?:s\b|\b)(?!-old| ago| later| earlier| after| old| and older| or older| of age)",
                 re.I), norm_duration),
-    (re.compile(r"(?<!once )(?<!twice )(?<!times )(?<!per )\b(?P<num>[Aa]n?) " + UNIT
-                + r"\b(?!-old| ago| later| earlier| after| before| or)"), norm_duration),
-    (re.compile(r"\b[Ee]very (?P<every>day|week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                r"Saturday|Sunday)\b"), norm_set),
+    (rule(r"(?<!once )(?<!twice )(?<!times )(?<!per )\b(?P<num>[Aa]n?) " + UNIT
+          + r"\b(?!-old| ago| later| earlier| after| before| or)", lead=True), norm_duration),
+    (rule(r"\b[Ee]very (?P<every>day|week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|"
+          r"Saturday|Sunday)\b", lead=True), norm_set),
 ]
 
 
@@ -100,7 +105,7 @@ def _rules(timeml_mode: bool) -> Iterator[tuple[re.Pattern[str], Handler]]:
 def _rule_matches(ctx: Context, body_start: int) -> Iterator[Found]:
     """Every resolvable match of the fixed rules in the body."""
     for pattern, handler in _rules(ctx.timeml):
-        for m in pattern.finditer(ctx.text, body_start):
+        for m in matches(pattern, ctx.text, body_start):
             try:
                 res = handler(m, ctx)
             except OverflowError:  # arithmetic past year 1 or 9999 (a publication date at the edge)
@@ -114,7 +119,7 @@ def _rule_matches(ctx: Context, body_start: int) -> Iterator[Found]:
 
 def _split_years(ctx: Context, body_start: int) -> Iterator[Found]:
     """``2009-2010`` and ``1957-58`` as two years, the TimeML way."""
-    for m in YEAR_PAIR.finditer(ctx.text, body_start):
+    for m in matches(YEAR_PAIR, ctx.text, body_start):
         second = timeml.second_year(m["y1"], m["y2"])
         if second is not None:
             yield Found(m.start("y1"), m.end("y1"), (m["y1"], "DATE", "year"))

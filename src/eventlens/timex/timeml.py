@@ -14,6 +14,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from eventlens.timex.scanning import rule
+
 Resolved = tuple[str, str, str]
 Handler = Callable[[re.Match[str], Any], Resolved | None]
 
@@ -157,27 +159,31 @@ def second_year(first: str, second: str) -> str | None:
 
 
 _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)"
+_SEASON_WORDS = ("Spring", "spring", "Summer", "summer", "Fall", "fall", "Autumn", "autumn", "Winter",
+                 "winter")  # every _SEASON match holds one
 _SMOD = r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?:(?P<smod>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming) )"
 RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
-    (re.compile(r"\b" + _SMOD + _SEASON + r"\b(?P<sy>)(?P<py>)"), _season, False),
-    (re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?:the )?" + _SEASON
-                + r"(?: of)? (?P<sy>(?:19|20)\d\d)\b(?P<smod>)(?P<py>)"), _season, False),
-    (re.compile(r"(?<![\d,.])\b(?P<py>(?:19|20)\d\d) " + _SEASON + r"\b(?P<sy>)(?P<smod>)"), _season, False),
-    (re.compile(r"\b(?:this |last |next )?(?P<cent>1\d|2[01]|[1-9])(?:st|nd|rd|th)[- ][Cc]entury\b"),
+    (rule(r"\b" + _SMOD + _SEASON + r"\b(?P<sy>)(?P<py>)", needs=_SEASON_WORDS), _season, False),
+    (rule(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?:the )?" + _SEASON
+          + r"(?: of)? (?P<sy>(?:19|20)\d\d)\b(?P<smod>)(?P<py>)", needs=_SEASON_WORDS), _season, False),
+    (rule(r"(?<![\d,.])\b(?P<py>(?:19|20)\d\d) " + _SEASON + r"\b(?P<sy>)(?P<smod>)", lead=True), _season, False),
+    (rule(r"\b(?:this |last |next )?(?P<cent>1\d|2[01]|[1-9])(?:st|nd|rd|th)[- ][Cc]entury\b", needs=("entury",)),
      _century, False),
-    (re.compile(r"\b(?:the )?'(?P<tens>\d0)s\b"), _short_decade, False),
+    (rule(r"\b(?:the )?'(?P<tens>\d0)s\b", needs=("0s",)), _short_decade, False),
     (re.compile(r"\b(?P<ref>[Nn]ow|[Cc]urrently|[Nn]owadays)\b(?![-\u2013]\w)"), _ref, False),
     (re.compile(r"\b(?:[Tt]he |[Tt]his )?(?:[Rr]ecent |[Nn]ot[- ]too[- ]distant )?"
                 r"(?P<ref>past|future)\b(?! \w+(?:s|ing)\b)(?! (?:\w+ )?" + _UNITS + r")(?!-)"), _ref, True),
     (re.compile(r"\b(?:at|by) the (?P<ref>time)\b(?! of| when| that| to| for| being)"), _ref, True),
-    (re.compile(r"\b(?:(?:the )?(?:past|last|next|coming|following|previous) |"
-                r"(?P<dn>a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) )"
-                r"(?P<du>decades?|century|centuries)\b(?!-old)"), _decade_duration, False),
-    (re.compile(r"\b(?P<adv>[Dd]aily|[Nn]ightly|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early|[Hh]ourly|"
-                r"[Qq]uarterly)\b"), _set_adverb, False),
-    (re.compile(r"\b(?:[Ee]very|[Ee]ach) (?P<part>morning|afternoon|evening|night)\b"), _set_part, False),
-    (re.compile(r"\b(?:[Ee]very|[Ee]ach) (?P<en>" + _NUMW + r") (?P<eu>" + _UNITS + r")s\b"), _set_every_n, False),
-    (re.compile(r"(?<![\d:])\b(?P<h>\d):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)\b(?!:)"), _clock_duration, False),
+    (rule(r"\b(?:(?:the )?(?:past|last|next|coming|following|previous) |"
+          r"(?P<dn>a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) )"
+          r"(?P<du>decades?|century|centuries)\b(?!-old)", needs=("decade", "centur")), _decade_duration, False),
+    (rule(r"\b(?P<adv>[Dd]aily|[Nn]ightly|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early|[Hh]ourly|"
+          r"[Qq]uarterly)\b",
+          needs=("aily", "ightly", "eekly", "onthly", "nnually", "Yearly", "yearly", "ourly", "uarterly")),
+     _set_adverb, False),
+    (rule(r"\b(?:[Ee]very|[Ee]ach) (?P<part>morning|afternoon|evening|night)\b", lead=True), _set_part, False),
+    (rule(r"\b(?:[Ee]very|[Ee]ach) (?P<en>" + _NUMW + r") (?P<eu>" + _UNITS + r")s\b", lead=True), _set_every_n, False),
+    (rule(r"(?<![\d:])\b(?P<h>\d):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)\b(?!:)", lead=True), _clock_duration, False),
     (re.compile(r"(?<![\d.,])\b(?P<x>(?P<pn>\d+|one|two|three|four|five|six|seven|eight|nine|ten)) (?:and|to|or) "
                 r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?P<pu>" + _UNITS + r")s\b"),
      _first_of_pair, False),
