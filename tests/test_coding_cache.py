@@ -53,7 +53,7 @@ def test_every_token_answer_is_the_functions_answer(setting):
             assert facts.conditional(token) == is_conditional(token)
             assert facts.modality(token) == modality_of(token)
             assert facts.subject(token) == subject_of(token)
-            assert facts.clause(token) == clause_of(token)
+            assert facts.clause(token) == [t.i for t in clause_of(token)]
             assert facts.is_actor_phrase(token) == bool(phrases_actors([token], index))
             for table in (lex.verbs, lex.fallback):
                 assert facts.rules(token, table) == verb_rules(token, table)

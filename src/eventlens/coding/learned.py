@@ -309,7 +309,7 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex,
     if facts is not None:
         modality = facts.modality(token) if verbal else "noun"
         subject, inherited = facts.subject(token) if verbal else (None, False)
-        clause = facts.clause(token)
+        clause_ids = facts.clause(token)
     else:
         modality = modality_of(token) if verbal else "noun"
         subject, inherited = subject_of(token) if verbal else (None, False)
@@ -322,7 +322,7 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex,
     if facts is not None:  # the same words, read from the document's columns
         lemmas, _, pos, alpha = facts.columns()
         i = token.i
-        out.extend(f"C={lemmas[t.i]}" for t in clause[:40] if t.i != i and pos[t.i] in CONTENT_POS and alpha[t.i])
+        out.extend(f"C={lemmas[j]}" for j in clause_ids[:40] if j != i and pos[j] in CONTENT_POS and alpha[j])
         out.extend(f"W{'-' if j < i else '+'}={lemmas[j]}"
                    for j in range(max(i - 2, sent.start), min(i + 3, sent.end)) if j != i and alpha[j])
     else:

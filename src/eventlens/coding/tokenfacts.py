@@ -24,7 +24,7 @@ from eventlens import verbdicts
 from eventlens.coding.lexicon import Lexicon, Rule
 from eventlens.coding.mentions import ActorIndex, phrases_actors
 from eventlens.coding.modality import CONDITIONAL_MARKS, modality_of
-from eventlens.coding.syntax import clause_of, subject_of
+from eventlens.coding.syntax import CLAUSE_DEPS, OWN_CLAUSE_DEPS, SUBJECT_DEPS, subject_of
 from eventlens.coding.verbs import matching_rule, verb_rules
 
 
@@ -37,7 +37,7 @@ class DocFacts:
     """
 
     __slots__ = ("doc", "index", "_skipped", "_actor", "_modality", "_subject", "_clause", "_rules", "_match",
-                 "_kind", "_columns", "_forms", "_heads", "_marked_heads")
+                 "_kind", "_columns", "_forms", "_heads", "_marked_heads", "_tree")
 
     def __init__(self, doc: Doc, skip_spans: Sequence[tuple[int, int]], index: ActorIndex) -> None:
         self.doc = doc
@@ -47,7 +47,7 @@ class DocFacts:
         self._actor = _covered(starts, index)
         self._modality: dict[int, str] = {}
         self._subject: dict[int, tuple[Token | None, bool]] = {}
-        self._clause: dict[int, list[Token]] = {}
+        self._clause: dict[int, list[int]] = {}
         self._rules: dict[tuple[int, int], list[Rule]] = {}
         self._match: dict[tuple[int, int, int, int], Rule | None] = {}
         self._kind: dict[int, bool] = {}
@@ -55,6 +55,7 @@ class DocFacts:
         self._forms: dict[tuple[int, int], verbdicts.Words] = {}
         self._heads: list[int] | None = None
         self._marked_heads: set[int] = set()
+        self._tree: tuple[list[list[int]], list[str], list[bool]] | None = None
 
     def columns(self) -> tuple[list[str], list[str], list[str], list[bool]]:
         """Per token index: the lower-cased lemma (``token.lemma_.lower()``), ``token.lower_``,
@@ -126,12 +127,42 @@ class DocFacts:
             found = self._subject[verb.i] = subject_of(verb)
         return found
 
-    def clause(self, verb: Token) -> list[Token]:
-        """``syntax.clause_of`` (the list is shared: copy before changing it)."""
+    def clause(self, verb: Token) -> list[int]:
+        """Token indices of ``syntax.clause_of`` (the list is shared: copy before changing it), walked
+        over the document's arrays instead of Token objects."""
         found = self._clause.get(verb.i)
         if found is None:
-            found = self._clause[verb.i] = clause_of(verb)
+            children, deps, has_subject = self._parse_tree()
+            _, _, pos, _ = self.columns()
+            out, stack = [], [verb.i]
+            while stack:
+                node = stack.pop()
+                out.append(node)
+                for child in children[node]:
+                    dep = deps[child]
+                    if dep in CLAUSE_DEPS and (dep in OWN_CLAUSE_DEPS or has_subject[child]
+                                               or (dep == "conj" and pos[child] in ("VERB", "AUX"))):
+                        continue
+                    stack.append(child)
+            found = self._clause[verb.i] = sorted(out)
         return found
+
+    def _parse_tree(self) -> tuple[list[list[int]], list[str], list[bool]]:
+        """Per token index: its children's indices, its dependency label, whether it has a subject."""
+        if self._tree is None:
+            self.columns()
+            heads = self._heads
+            assert heads is not None
+            deps = [t.dep_ for t in self.doc]
+            children: list[list[int]] = [[] for _ in deps]
+            has_subject = [False] * len(deps)
+            for i, head in enumerate(heads):
+                if head != i:
+                    children[head].append(i)
+                    if deps[i] in SUBJECT_DEPS:
+                        has_subject[head] = True
+            self._tree = (children, deps, has_subject)
+        return self._tree
 
     def rules(self, verb: Token, lexicon: Lexicon) -> list[Rule]:
         """``verbs.verb_rules``."""
