@@ -37,7 +37,7 @@ class DocFacts:
     """
 
     __slots__ = ("doc", "index", "_skipped", "_actor", "_modality", "_subject", "_clause", "_rules", "_match",
-                 "_kind", "_columns", "_forms", "_heads", "_marked_heads", "_tree")
+                 "_kind", "_columns", "_forms", "_heads", "_marked_heads", "_tree", "_deps")
 
     def __init__(self, doc: Doc, skip_spans: Sequence[tuple[int, int]], index: ActorIndex) -> None:
         self.doc = doc
@@ -56,18 +56,20 @@ class DocFacts:
         self._heads: list[int] | None = None
         self._marked_heads: set[int] = set()
         self._tree: tuple[list[list[int]], list[str], list[bool]] | None = None
+        self._deps: list[str] = []
 
     def columns(self) -> tuple[list[str], list[str], list[str], list[bool]]:
         """Per token index: the lower-cased lemma (``token.lemma_.lower()``), ``token.lower_``,
         ``token.pos_`` and ``token.is_alpha``, read in one pass over the document."""
         if self._columns is None:
-            lemmas, lowers, pos, alpha = [], [], [], []
+            lemmas, lowers, pos, alpha, deps = [], [], [], [], self._deps
             for t in self.doc:
                 lemmas.append(t.lemma_.lower())
                 lowers.append(low := t.lower_)
                 pos.append(t.pos_)
                 alpha.append(t.is_alpha)
-                if low in CONDITIONAL_MARKS and t.dep_ == "mark":
+                deps.append(dep := t.dep_)
+                if low in CONDITIONAL_MARKS and dep == "mark":
                     self._marked_heads.add(t.head.i)
             self._columns = (lemmas, lowers, pos, alpha)
             offsets = self.doc.to_array("HEAD").reshape(-1).view(np.int64)  # relative heads, stored unsigned
@@ -151,9 +153,8 @@ class DocFacts:
         """Per token index: its children's indices, its dependency label, whether it has a subject."""
         if self._tree is None:
             self.columns()
-            heads = self._heads
+            heads, deps = self._heads, self._deps
             assert heads is not None
-            deps = [t.dep_ for t in self.doc]
             children: list[list[int]] = [[] for _ in deps]
             has_subject = [False] * len(deps)
             for i, head in enumerate(heads):
