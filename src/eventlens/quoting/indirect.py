@@ -108,12 +108,15 @@ def _according_clause(tok: Token, source: Token) -> Span | None:
     return trim(sent.doc[sent.start : tok.i])
 
 
+# Every verb that may report a clause: one of these lemmas, else no branch below applies.
+_REPORTING_LEMMAS = INDIRECT_LEMMAS | OBJECT_CONTROL_LEMMAS | INTENT_LEMMAS | AS_IDIOM_LEMMAS | NAMING_LEMMAS | {"call"}
+
+
 def _reported_clauses(verb: Token) -> list[Span]:
     """The clauses ``verb`` reports: ``ccomp``s, ``urged X to Y``, ``plans to Y``, ``polls show X``,
     ``called for X``."""
-    lemma = verb_lemma(verb, INDIRECT_LEMMAS | OBJECT_CONTROL_LEMMAS | INTENT_LEMMAS | AS_IDIOM_LEMMAS | NAMING_LEMMAS
-                       | {"call"})
-    if subject_of(verb) is None:
+    lemma = verb_lemma(verb, _REPORTING_LEMMAS)
+    if lemma not in _REPORTING_LEMMAS or subject_of(verb) is None:
         return []
     naming = _naming_clauses(verb) if lemma in NAMING_LEMMAS else []
     if naming:
