@@ -492,6 +492,20 @@ class ActorLexicon:
     _name_sources: dict[str, str] = field(default_factory=dict)
     _by_root: dict[str, int] = field(default_factory=dict)
     _cased_trie: dict[str, Any] = field(default_factory=dict)
+    _starts: dict[str, bool] = field(default_factory=dict)  # may_start, per token key
+
+    def may_start(self, key: str) -> bool:
+        """Whether any match (actor entry, cased name, agent, or an entry's plural "Afghans") can
+        start at a token with this key; most words start none, and are then skipped at once."""
+        found = self._starts.get(key)
+        if found is None:
+            if len(self._starts) >= STEM_MEMO_SIZE:
+                self._starts.clear()
+            found = self._starts[key] = (
+                _opens(self._actor_trie, key, None) or key in self._cased_trie
+                or _opens(self._agent_trie, key, AGENT_SUFFIXES)
+                or (key.endswith("s") and _opens(self._actor_trie, key[:-1], None)))
+        return found
 
     def add_entry(self, entry: LexEntry, phrases: Iterable[Phrase]) -> None:
         """Index ``entry`` under each phrase; a later phrase overrides an earlier one.
@@ -499,6 +513,7 @@ class ActorLexicon:
         An entry with the same root as one from an earlier source replaces it, so all the
         old entry's phrases ("PRESIDENT_VLADIMIR_PUTIN_") now give the new codes.
         """
+        self._starts.clear()
         root_key = entry.root.strip("_ ").upper()
         index = self._by_root.get(root_key)
         if index is not None and self.entries[index].source != entry.source:
@@ -524,6 +539,7 @@ class ActorLexicon:
 
     def add_agent(self, agent: Agent) -> None:
         """Index one agent phrase."""
+        self._starts.clear()
         self.agents.append(agent)
         _insert(self._agent_trie, agent.phrase, len(self.agents) - 1)
 
@@ -535,6 +551,7 @@ class ActorLexicon:
     def add_cased(self, entry: LexEntry, names: Iterable[tuple[str, ...]]) -> None:
         """Index ``entry`` under names that match only with their own capitalisation (or in
         capitals): ``("AP",)`` matches "AP", never "ap"; a leading "the" matches in any case."""
+        self._starts.clear()
         index = len(self.entries)
         self.entries.append(entry)
         for words in names:
@@ -629,6 +646,12 @@ def _memo_stem_hit(node: dict[str, Any], stems: dict[str, int], token: str,
         memo.clear()
     hit = memo[key] = _stem_hit(stems, token, suffixes)
     return hit
+
+
+def _opens(trie: dict[str, Any], key: str, suffixes: Sequence[str] | None) -> bool:
+    """Whether a phrase of ``trie`` can start with ``key`` (a first word, or a stem it starts with)."""
+    stems = trie.get(_STEMS)
+    return key in trie or (stems is not None and _stem_hit(stems, key, suffixes) is not None)
 
 
 def _longest(trie: dict[str, Any], keys: Sequence[str], start: int,

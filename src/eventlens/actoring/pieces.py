@@ -71,7 +71,7 @@ def _piece_at(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | 
               texts: Sequence[str] = ()) -> Piece | None:
     """The longer of the entry and agent matches at ``pos`` (an entry wins a tie); a name that
     matches only as written (a news outlet: "AP", "the Guardian") wins a tie with an entry."""
-    if not keys[pos]:
+    if not keys[pos] or not lexicon.may_start(keys[pos]):
         return None
     actor = lexicon.match_actor(keys, pos)
     if actor and not _has_capital(doc, actor.start, actor.end):
