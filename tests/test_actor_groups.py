@@ -103,3 +103,16 @@ def test_several_office_holders_do_not_take_the_country_of_the_actor_beside_them
 def test_a_domestic_body_of_office_holders_keeps_its_country(actors):
     found = by_text(actors("In Sri Lanka, party leaders met the speaker on Monday."), "party leaders")
     assert found.code.startswith("LKA")
+
+
+@pytest.mark.parametrize("text, group, code", [
+    ("The Palestinians rejected the Israeli proposal on Monday.", "The Palestinians", "PSE"),
+    ("Israelis accused the Palestinians of incitement.", "Israelis", "ISR"),
+    ("Iraqis voted on Tuesday in a snap election.", "Iraqis", "IRQCVL"),
+    ("Hundreds of Palestinians protested in Ramallah.", "Palestinians", "PSECVL"),
+    ("Nearly 2,000 Libyans were held in camps.", "Libyans", "LBYCVL"),
+    ("Many Afghans fear reprisals.", "Afghans", "AFGCVL"),
+    ("The curfew on Palestinians living in Gaza was lifted.", "Palestinians", "PSECVL"),
+])
+def test_a_plural_demonym_is_the_nation_unless_counted_or_described(actors, text, group, code):
+    assert by_text(actors(text), group).code == code

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventlens.actoring.descriptions import owned_sector
+from eventlens.actoring.descriptions import crowd_words, owned_sector
 from eventlens.actoring.mention import Mention, Piece
 from eventlens.actoring.nations import load_nations
 from eventlens.dictionaries import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, ActorLexicon, Agent
@@ -228,6 +228,9 @@ def _group_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon, covered:
         if base.kind == "country" and (_bare_adjective(doc, base) or _inside_word(doc, base)):
             return None
         if base.kind == "country" and _people_of(doc, base, lexicon):
+            if not _crowd(doc[base.start]):  # "the Palestinians rejected": the nation
+                return Mention(start, last.end, base.code, lexicon.country_name(base.code), "country",
+                               "compose:demonym-nation")
             name = doc[base.start : base.end].text
             return Mention(start, last.end, base.code + "CVL", name, "group", "compose:demonym-plural")
         national = base.kind == "metonym" or base.kind == "country" and len(base.code) == 3
@@ -392,6 +395,24 @@ def _people_of(doc: Doc, piece: Piece, lexicon: ActorLexicon) -> bool:
     tok = doc[piece.start]
     name = lexicon.country_name(piece.code or "").lower()
     return tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") and tok.lower_ not in name.split()
+
+
+def _crowd(people: Token) -> bool:
+    """A plural demonym counted, described or named as a crowd ("2,000 Libyans", "many Afghans",
+    "ethnic Albanians", "hundreds of Palestinians", "Palestinians living in Gaza", "Afghans crowded the
+    airport"): civilians, not the nation
+    (``data/actors/descriptions.toml``, [crowd])."""
+    quantifiers, partitives, after, verbs = crowd_words()
+    for child in people.children:
+        if child.i > people.i:
+            if child.dep_ in ("acl", "relcl") or child.dep_ == "prep" and child.lower_ in after:
+                return True
+        elif child.dep_ in ("nummod", "amod") or child.like_num or child.lower_ in quantifiers:
+            return True
+    head = people.head
+    if people.dep_ == "nsubj" and head.lemma_.lower() in verbs:
+        return True
+    return people.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in partitives
 
 
 def _inside_word(doc: Doc, piece: Piece) -> bool:

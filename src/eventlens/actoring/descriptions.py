@@ -50,6 +50,14 @@ def ethnic_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _data().get("ethnic", {}).get("words", []))
 
 
+def crowd_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Quantifiers before a plural demonym, heads of "X of", prepositions after it and verbs it is
+    the subject of that make it a crowd of civilians."""
+    crowd = _data().get("crowd", {})
+    return (frozenset(crowd.get("quantifiers", [])), frozenset(crowd.get("partitives", [])),
+            frozenset(crowd.get("after", [])), frozenset(crowd.get("verbs", [])))
+
+
 def origin_words() -> tuple[frozenset[str], frozenset[str]]:
     """The verbs of leaving and the prepositions that name where refugees come from."""
     origin = _data().get("origin", {})
@@ -72,4 +80,5 @@ def international_words() -> frozenset[str]:
     return frozenset(_data().get("international", {}).get("words", []))
 
 
-__all__ = ["ethnic_words", "force_sectors", "international_words", "moved_words", "origin_words", "owned_sector"]
+__all__ = ["crowd_words", "ethnic_words", "force_sectors", "international_words", "moved_words", "origin_words",
+           "owned_sector"]
