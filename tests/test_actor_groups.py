@@ -116,3 +116,13 @@ def test_a_domestic_body_of_office_holders_keeps_its_country(actors):
 ])
 def test_a_plural_demonym_is_the_nation_unless_counted_or_described(actors, text, group, code):
     assert by_text(actors(text), group).code == code
+
+
+@pytest.mark.parametrize("text, group, code", [
+    ("Serb forces shelled the town on Monday.", "Serb forces", "SRBMIL"),
+    ("The Democratic People's Republic of Korea rejected the demand.", "The Democratic People's Republic of Korea",
+     "PRK"),
+    ("The Liberation Tigers of Tamil Eelam agreed to talks.", "The Liberation Tigers of Tamil Eelam", "LKAREB"),
+])
+def test_full_and_short_names_of_states_and_armed_groups(actors, text, group, code):
+    assert by_text(actors(text), group).code == code
