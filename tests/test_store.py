@@ -20,7 +20,7 @@ from eventlens.models import (
     Quote,
     sha256_text,
 )
-from eventlens.store import STORE_SCHEMA, Store, StoreSchemaError, error_key, row_hash
+from eventlens.store import STORE_SCHEMA, Store, StoreError, StoreSchemaError, error_key, row_hash
 
 TEXT = (
     "date 2018-07-16\nTrump and Putin meet in Helsinki\n\n"
@@ -148,7 +148,7 @@ def test_failed_write_rolls_back(store):
     store.write(make_result())
     counts = store.counts()
     dup = dataclasses.replace(make_result(), actors=make_result().actors[:1] * 2)  # duplicate local id
-    with pytest.raises(duckdb.Error):
+    with pytest.raises(StoreError, match="duplicate record ids"):
         store.write(dup)
     assert store.counts() == counts
     assert query.article(store.con, "demo1")["actors"][1]["id"] == "a2"

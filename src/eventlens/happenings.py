@@ -66,7 +66,7 @@ HAPPENING_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 REPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("happening_id", "VARCHAR NOT NULL"),
-    ("row_id", "VARCHAR PRIMARY KEY"),
+    ("row_id", "VARCHAR NOT NULL"),
     ("article_id", "VARCHAR NOT NULL"),
     ("event_id", "VARCHAR"),
 )

@@ -50,7 +50,7 @@ ARTICLE_COLUMNS: Columns = (
 )
 
 _ROW_KEYS: Columns = (
-    ("row_id", "VARCHAR PRIMARY KEY"),
+    ("row_id", "VARCHAR NOT NULL"),
     ("article_id", "VARCHAR NOT NULL"),
     ("seq", "INTEGER NOT NULL"),
 )
@@ -548,6 +548,9 @@ class Store:
             articles.append(_article_row(result, article, self.coded_with))
             for table, rows in child_rows(result).items():
                 children[table].extend(rows)
+        for table, rows in children.items():  # row ids are unique by construction; the tables keep no
+            if len({row[0] for row in rows}) != len(rows):  # index of them (it would grow with the store)
+                raise StoreError(f"duplicate record ids in {table}: an article's records need distinct ids")
         ids = [row[0] for row in articles]
         for table in ("articles", *CHILD_TABLES):
             self.con.execute(f"DELETE FROM {_quote(table)} WHERE list_contains(?, article_id)", [ids])
