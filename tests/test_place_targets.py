@@ -46,3 +46,8 @@ def test_troops_pledged_to_or_pulled_out_of_a_country_target_it():
     assert [(code, target) for _, code, target, _ in _placed(pledged)] == [("03", "IRQ")]
     pulled = eventlens.extract("Turkish forces withdrew from northern Syria on Friday.", id="t6", date="2019-10-20")
     assert [(code, target) for _, code, target, _ in _placed(pulled)] == [("08", "SYR")]
+
+
+def test_a_stated_intent_takes_the_place_its_content_act_lands_in():
+    result = eventlens.extract("Australia is willing to withdraw its troops from Iraq.", id="t7", date="2004-05-01")
+    assert [(source, code, target) for source, code, target, _ in _placed(result)] == [("AUS", "03", "IRQ")]

@@ -500,6 +500,9 @@ def _framed(frame: Frame, sent: Span, p: float, index: ActorIndex) -> list[Found
         return []
     order = (word, frame.content) if frame.kind.target_first else (frame.content, word)
     targets = [a for t in order for a in _targets(t, index) if all(not same_actor(a, s) for s in sources)]
+    if not targets:  # "willing to withdraw its troops from Iraq": where the content act lands
+        targets = [a for a in located_target(frame.content, frame.code, index)
+                   if all(not same_actor(a, s) for s in sources)]
     label = f"model:{_lemma(frame.word)} {frame.kind.name}"
     confidence = round(min(0.75, 0.35 + 0.4 * p), 3)
     if not targets and frame.code[:2] not in TARGETLESS_ROOTS:
