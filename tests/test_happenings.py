@@ -160,3 +160,21 @@ def test_ingest_links_with_the_rule_of_its_own_settings(tmp_path, monkeypatch):
     batches.add(ArticleError("x.jsonl:1", "broken"), ArticleError("x.jsonl:1", "broken"))
     batches.flush()
     assert seen == [Rule(window_days=3, location="off")]
+
+
+def test_a_new_report_relinks_only_the_happenings_near_it_in_time_and_their_chain():
+    key = ("USAGOV", "CHNGOV", "04")
+    stored = [("far", *key, "2023-01-01", "2023-01-02"), ("near", *key, "2023-05-04", "2023-05-05"),
+              ("chained", *key, "2023-05-06", "2023-05-08"), ("other-dyad", "RUSGOV", "CHNGOV", "04",
+                                                               "2023-05-05", "2023-05-05")]
+    chosen = happenings._window([rep("r1", "2023-05-05")], [], stored, Rule(window_days=1))
+    assert chosen == {"near", "chained"}  # "chained" meets "near" once widened; "far" and another dyad stay
+
+
+def test_incremental_links_over_many_dates_equal_a_rebuild(tmp_path):
+    with Store(tmp_path / "h.duckdb") as store:
+        for day in ("2023-05-01", "2023-05-09", "2023-05-02", "2023-05-30", "2023-05-08"):
+            store.write(*meeting(f"m-{day}", day, "reuters", day))
+        incremental = _happening_rows(store.con)
+        happenings.rebuild(store.con, Rule())
+        assert _happening_rows(store.con) == incremental and len(incremental) >= 3

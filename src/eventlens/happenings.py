@@ -318,36 +318,8 @@ def _load_reports(con: duckdb.DuckDBPyConnection, where: str = "", params: Seque
     return [Report(*(*row[:17], outlet(row[17], row[18]))) for row in rows]
 
 
-def _touched_keys(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], rule: Rule) -> set[tuple[str, str, str]]:
-    """Group keys of the articles' current events and of the happenings they were linked to."""
-    reports = _load_reports(con, " WHERE list_contains(?, e.article_id)", [list(article_ids)])
-    keys = {group_key(r, rule) for r in reports}
-    old = con.execute(
-        "SELECT DISTINCT h.source, h.target, h.root FROM happenings h JOIN happening_reports r USING (happening_id) "
-        "WHERE list_contains(?, r.article_id)", [list(article_ids)]).fetchall()
-    return keys | {tuple(k) for k in old}
-
-
-def _reports_for(con: duckdb.DuckDBPyConnection, keys: set[tuple[str, str, str]], rule: Rule) -> list[Report]:
-    """Every stored event whose group key is in ``keys`` (prefiltered in SQL by root and countries)."""
-    roots = sorted({k[2] for k in keys})
-    countries = sorted({k[i][:3] for k in keys for i in (0, 1)})
-    where = (" WHERE list_contains(?, e.root) AND list_contains(?, substr(coalesce(e.source, ''), 1, 3)) "
-             "AND list_contains(?, substr(coalesce(e.target, ''), 1, 3))")
-    found = _load_reports(con, where, [roots, countries, countries])
-    return [r for r in found if group_key(r, rule) in keys]
-
-
-def _replace(con: duckdb.DuckDBPyConnection, keys: set[tuple[str, str, str]] | None, linked: list) -> None:
-    """Delete the happenings of ``keys`` (all when None) and insert ``linked``."""
-    if keys is None:
-        con.execute("DELETE FROM happening_reports")
-        con.execute("DELETE FROM happenings")
-    elif keys:
-        flat = ["\x1f".join(k) for k in keys]
-        gone = ("SELECT happening_id FROM happenings WHERE list_contains(?, concat_ws(chr(31), source, target, root))")
-        con.execute(f"DELETE FROM happening_reports WHERE happening_id IN ({gone})", [flat])
-        con.execute("DELETE FROM happenings WHERE list_contains(?, concat_ws(chr(31), source, target, root))", [flat])
+def _insert_linked(con: duckdb.DuckDBPyConnection, linked: list) -> None:
+    """Insert linked happenings and their report links."""
     names = [n for n, _ in HAPPENING_COLUMNS]
     rows = [[h[n] for n in names] for h, _ in linked]
     reports = [(h["happening_id"], r.row_id, r.article_id, r.event_id) for h, members in linked for r in members]
@@ -377,7 +349,9 @@ def rebuild(con: duckdb.DuckDBPyConnection, rule: Rule = Rule()) -> int:
     """Relink every stored event (caller holds the transaction); return the number of happenings."""
     ensure_tables(con)
     linked = link(_load_reports(con), rule)
-    _replace(con, None, linked)
+    con.execute("DELETE FROM happening_reports")
+    con.execute("DELETE FROM happenings")
+    _insert_linked(con, linked)
     con.execute("DELETE FROM meta WHERE key = ?", [_META_KEY])
     con.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [_META_KEY, json.dumps(asdict(rule), sort_keys=True)])
     return len(linked)
@@ -386,13 +360,76 @@ def rebuild(con: duckdb.DuckDBPyConnection, rule: Rule = Rule()) -> int:
 def refresh(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], rule: Rule = Rule()) -> None:
     """Relink the happenings touched by these articles (call after their rows were replaced).
 
-    Only the dyad-and-root groups of the articles' old and new events are recomputed; when the
-    stored rule differs from ``rule`` (or none is stored), everything is rebuilt.
+    Only the happenings near the articles' old and new events in time are recomputed (see
+    :func:`_window`); when the stored rule differs from ``rule`` (or none is stored), everything is
+    rebuilt.
     """
     ensure_tables(con)
     if _stored_rule(con) != json.dumps(asdict(rule), sort_keys=True):
         rebuild(con, rule)
         return
-    keys = _touched_keys(con, article_ids, rule)
-    if keys:
-        _replace(con, keys, link(_reports_for(con, keys, rule), rule))
+    ids = list(article_ids)
+    fresh = _load_reports(con, " WHERE list_contains(?, e.article_id)", [ids])
+    old = con.execute(
+        "SELECT DISTINCT h.happening_id, h.source, h.target, h.root, h.date_start, h.date_end FROM happenings h "
+        "JOIN happening_reports r USING (happening_id) WHERE list_contains(?, r.article_id)", [ids]).fetchall()
+    keys = {group_key(r, rule) for r in fresh} | {tuple(row[1:4]) for row in old}
+    if not keys:
+        return
+    flat = ["\x1f".join(k) for k in keys]
+    stored = con.execute(
+        "SELECT happening_id, source, target, root, date_start, date_end FROM happenings "
+        "WHERE list_contains(?, concat_ws(chr(31), source, target, root))", [flat]).fetchall()
+    chosen = _window(fresh, old, stored, rule)
+    reports = {r.row_id: r for r in _load_reports(
+        con, " WHERE e.row_id IN (SELECT row_id FROM happening_reports WHERE list_contains(?, happening_id))",
+        [sorted(chosen)])}
+    reports.update((r.row_id, r) for r in fresh)
+    _replace_ids(con, chosen, link(reports.values(), rule))
+
+
+def _window(fresh: Sequence[Report], old: Sequence[Sequence[Any]], stored: Sequence[Sequence[Any]],
+            rule: Rule) -> set[str]:
+    """The stored happenings to relink: those the articles were linked to, and every happening of the
+    same dyad and root whose dates, widened by ``window_days``, meet the new reports' dates or a
+    happening already chosen (so a whole chain, and every place part of it, is relinked at once).
+    Happenings further away in time cannot change, so the work per batch does not grow with the store."""
+    widen = timedelta(days=rule.window_days)
+    spans: dict[tuple[str, ...], list[tuple[date, date]]] = {}
+    for r in fresh:
+        if (span := date_span(r.date)) is not None:
+            spans.setdefault(group_key(r, rule), []).append(span)
+    chosen = {row[0] for row in old}
+    for row in old:
+        if (span := _row_span(row)) is not None:
+            spans.setdefault(tuple(row[1:4]), []).append(span)
+    waiting: dict[tuple[str, ...], list[tuple[str, tuple[date, date]]]] = {}
+    for row in stored:
+        span = _row_span(row)
+        if row[0] not in chosen and span is not None:
+            waiting.setdefault(tuple(row[1:4]), []).append((row[0], span))
+    for key, seen in spans.items():
+        rest = waiting.get(key, [])
+        grew = True
+        while grew and rest:
+            near = [(hid, span) for hid, span in rest
+                    if any(span[0] - widen <= b and a - widen <= span[1] for a, b in seen)]
+            grew = bool(near)
+            chosen.update(hid for hid, _ in near)
+            seen.extend(span for _, span in near)
+            rest = [item for item in rest if item not in near]
+    return chosen
+
+
+def _row_span(row: Sequence[Any]) -> tuple[date, date] | None:
+    """The first and last day of a ``happenings`` row (its ``date_start`` and ``date_end``)."""
+    first, last = _day(row[4] or ""), _day(row[5] or "")
+    return (first, last) if first is not None and last is not None else None
+
+
+def _replace_ids(con: duckdb.DuckDBPyConnection, ids: set[str], linked: list) -> None:
+    """Delete the happenings ``ids`` with their report links and insert ``linked``."""
+    if ids:
+        con.execute("DELETE FROM happening_reports WHERE list_contains(?, happening_id)", [sorted(ids)])
+        con.execute("DELETE FROM happenings WHERE list_contains(?, happening_id)", [sorted(ids)])
+    _insert_linked(con, linked)
