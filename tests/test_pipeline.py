@@ -56,3 +56,15 @@ def test_extract_rejects_empty_text():
 def test_article_without_date_still_works():
     result = eventlens.extract("Russian President Vladimir Putin met French President Emmanuel Macron.")
     assert result.date is None and all(e.date == "unknown" or e.date for e in result.events)
+
+
+def test_chunks_end_at_the_item_count_or_the_character_limit_in_order():
+    from eventlens.ingest import make_article
+    from eventlens.pipeline import _chunks
+
+    texts = ["a" * 60, "b" * 60, "c" * 10, "d" * 200, "e" * 5]
+    arts = [make_article(t, id=str(i)) for i, t in enumerate(texts)]
+    chunks = list(_chunks(arts, size=3, max_chars=100))
+    assert [[a.id for a in c] for c in chunks] == [["0"], ["1", "2"], ["3"], ["4"]]
+    assert [a.id for c in _chunks(arts, size=2, max_chars=10_000) for a in c] == ["0", "1", "2", "3", "4"]
+    assert [len(c) for c in _chunks(arts, size=2, max_chars=10_000)] == [2, 2, 1]
