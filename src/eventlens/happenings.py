@@ -410,14 +410,17 @@ def _window(fresh: Sequence[Report], old: Sequence[Sequence[Any]], stored: Seque
             waiting.setdefault(tuple(row[1:4]), []).append((row[0], span))
     for key, seen in spans.items():
         rest = waiting.get(key, [])
-        grew = True
-        while grew and rest:
-            near = [(hid, span) for hid, span in rest
-                    if any(span[0] - widen <= b and a - widen <= span[1] for a, b in seen)]
-            grew = bool(near)
+        while rest:
+            near: list[tuple[str, tuple[date, date]]] = []
+            far: list[tuple[str, tuple[date, date]]] = []
+            for hid, span in rest:
+                meets = any(span[0] - widen <= b and a - widen <= span[1] for a, b in seen)
+                (near if meets else far).append((hid, span))
+            if not near:
+                break
             chosen.update(hid for hid, _ in near)
             seen.extend(span for _, span in near)
-            rest = [item for item in rest if item not in near]
+            rest = far
     return chosen
 
 

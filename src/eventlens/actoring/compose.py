@@ -507,7 +507,7 @@ def person_title(agent: Agent | None) -> bool:
 def office_title(agent: Agent | None) -> bool:
     """The agent names office holders, singular or plural: "ambassador", "ministers", "heads of
     state" (the head of its code's root, the word before "of" where there is one)."""
-    if person_title(agent) or agent is None:
+    if agent is None or person_title(agent):
         return True
     words = agent.root.lower().strip("_ ").split("_")
     return (words[words.index("of") - 1] if "of" in words[1:] else words[-1]) in PERSON_TITLES

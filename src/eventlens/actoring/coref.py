@@ -10,7 +10,6 @@ from eventlens.actoring import context
 from eventlens.actoring.compose import AGENT_ONLY_ROOTS, agent_only, compose_code, office_title
 from eventlens.actoring.countries import state_root
 from eventlens.actoring.mention import Mention, Piece, is_person_like, is_subject
-from eventlens.dictionaries import Agent
 from eventlens.parse import sentence_starts
 
 POSSESSIVES = {"his", "her"}
@@ -150,7 +149,7 @@ def resolve_possessed(doc: Doc, mentions: list[Mention], bare: Sequence[list[Pie
         word = doc[start - 1].lower_
         if word in POSSESSIVES:
             ante = _pronoun_antecedent(doc, doc[start - 1], people)
-        elif word in BODY_POSSESSIVES and _acting(doc[end - 1]) and not _office(agent):
+        elif word in BODY_POSSESSIVES and _acting(doc[end - 1]) and not office_title(agent):
             # "their forces had withdrawn", "its troops entered": a group that acts; not "its
             # ambassadors" (office holders, named apart when they act), nor a group the owner
             # acts on itself ("withdraw its troops", "urged its citizens"): no second party
@@ -169,11 +168,6 @@ def resolve_possessed(doc: Doc, mentions: list[Mention], bare: Sequence[list[Pie
         name = f"{ante.name}{mark} {doc[start:end].text}"
         out.append(Mention(start - 1, end, code, name, "group", "coref:possessive+agent"))
     return sorted(out, key=lambda m: m.start)
-
-
-def _office(agent: Agent) -> bool:
-    """The agent names office holders ("ambassador", "ministers"), singular or plural."""
-    return office_title(agent)
 
 
 def _acting(head: Token) -> bool:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,12 +73,17 @@ def clause_of(verb: Token) -> list[Token]:
         node = stack.pop()
         out.append(node)
         for child in node.children:
-            dep = child.dep_
-            if dep in CLAUSE_DEPS and (dep in OWN_CLAUSE_DEPS or (dep == "conj" and child.pos_ in ("VERB", "AUX"))
-                                       or has_subject(child)):
-                continue
-            stack.append(child)
+            if not embedded_clause(child.dep_, child.pos_, partial(has_subject, child)):
+                stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def embedded_clause(dep: str, pos: str, own_subject: Callable[[], bool]) -> bool:
+    """Whether a child with this label and part of speech heads a clause of its own, left out of its
+    head's clause: a relative, complement, adverbial or paratactic clause, a conjoined verb, or any
+    other clausal child with its own subject (``own_subject`` is asked only then)."""
+    return dep in CLAUSE_DEPS and (dep in OWN_CLAUSE_DEPS or (dep == "conj" and pos in ("VERB", "AUX"))
+                                   or own_subject())
 
 
 def _depth(token: Token, top: Token) -> int:

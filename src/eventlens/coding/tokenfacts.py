@@ -8,14 +8,16 @@ request and kept, keyed by token index. It lives only as long as one ``events.fi
 nothing grows across articles, and no Token object is ever used as a key.
 
 Every answer is what the function it names returns (``tests/test_coding_cache.py`` checks each on
-every token): most are that function's result kept; the columns (lemma, text, part of speech) and
-``conditional`` are read from the document's arrays in one pass instead of token by token.
+every token): most are that function's result kept; the columns (lemma, text, part of speech),
+``conditional`` and ``clause`` (as token indices) are read from the document's arrays instead of
+token by token.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +26,7 @@ from eventlens import verbdicts
 from eventlens.coding.lexicon import Lexicon, Rule
 from eventlens.coding.mentions import ActorIndex, phrases_actors
 from eventlens.coding.modality import CONDITIONAL_MARKS, modality_of
-from eventlens.coding.syntax import CLAUSE_DEPS, OWN_CLAUSE_DEPS, SUBJECT_DEPS, subject_of
+from eventlens.coding.syntax import SUBJECT_DEPS, embedded_clause, subject_of
 from eventlens.coding.verbs import matching_rule, verb_rules
 
 
@@ -141,11 +143,8 @@ class DocFacts:
                 node = stack.pop()
                 out.append(node)
                 for child in children[node]:
-                    dep = deps[child]
-                    if dep in CLAUSE_DEPS and (dep in OWN_CLAUSE_DEPS or has_subject[child]
-                                               or (dep == "conj" and pos[child] in ("VERB", "AUX"))):
-                        continue
-                    stack.append(child)
+                    if not embedded_clause(deps[child], pos[child], partial(has_subject.__getitem__, child)):
+                        stack.append(child)
             found = self._clause[verb.i] = sorted(out)
         return found
 
