@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eventlens.dictionaries import COMPACT_VERSION, Entry, read_actor_file, read_agent_file
+from eventlens.actors.lexicon import COMPACT_VERSION
+from eventlens.actors.petrarch import Entry, read_actor_file, read_agent_file
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "benchmarks" / "petrarch2_validation" / "dictionaries"

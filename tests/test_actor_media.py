@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.dictionaries import read_outlet_lines, read_outlets, split_cased
+from eventlens.actors.lexicon import read_outlet_lines, read_outlets, split_cased
 from eventlens.evals import t17actors
 from eventlens.models import Actor
 
@@ -114,7 +114,7 @@ def test_the_media_check_counts_countries_merges_and_names():
 
 
 def test_the_media_check_is_registered(shared_dir: Path):
-    from eventlens import benchmarks
+    from eventlens import evals
 
-    assert benchmarks.REGISTRY["t17actors"] == "eventlens.evals.t17actors"
-    assert "t17actors" in benchmarks.available()
+    assert evals.REGISTRY["t17actors"] == "eventlens.evals.t17actors"
+    assert "t17actors" in evals.available()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens.actoring.nations import load_nations
+from eventlens.places.nations import load_nations
 
 
 @pytest.fixture()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens.coding.channels import channel_verbs, is_media
 from eventlens.config import Settings
+from eventlens.events.channels import channel_verbs, is_media
 from eventlens.ingest import make_article
 from eventlens.pipeline import process
 

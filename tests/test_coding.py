@@ -6,8 +6,8 @@ import pytest
 
 from builders import actors_in
 from eventlens import events, ontology
-from eventlens.coding import antecedents, lexicon
 from eventlens.evals import petrarch
+from eventlens.events import antecedents, lexicon
 from eventlens.models import Actor
 from test_events import ACTORS, triples
 
@@ -126,7 +126,7 @@ def test_bad_actor_offsets_do_not_raise(parsed):
 def test_user_verb_file_problems_are_reported_with_file_and_line(tmp_path):
     import warnings
 
-    from eventlens.coding.lexicon import VerbDictionaryWarning, load_lexicon
+    from eventlens.events.lexicon import VerbDictionaryWarning, load_lexicon
 
     path = tmp_path / "my.verbs.txt"
     path.write_text("this line sits outside any verb block\n--- CONDEMN [122] ---\nCONDEMN\n", encoding="utf-8")
@@ -152,7 +152,7 @@ def test_absurdly_long_sentence_is_skipped_and_logged(nlp, caplog):
 def test_a_user_verb_file_keeps_the_packaged_fallback(tmp_path):
     """Adding a verb dictionary adds to the packaged CAMEO.2.0 coverage (it once replaced it:
     events on 30 Timeline17 articles fell from 112 to 68)."""
-    from eventlens.coding.lexicon import load_lexicon
+    from eventlens.events.lexicon import load_lexicon
 
     path = tmp_path / "my.verbs.txt"
     path.write_text("--- CONDEMN [122] ---\nCONDEMN\n", encoding="utf-8")

@@ -7,13 +7,13 @@ import pytest
 
 from builders import actors_in
 from eventlens import events
-from eventlens.coding.learned import candidates, features, model_events, recode
-from eventlens.coding.lexicon import load_lexicon
-from eventlens.coding.mentions import ActorIndex, phrases_actors
-from eventlens.coding.modality import is_conditional, modality_of
-from eventlens.coding.syntax import clause_of, in_spans, sentence_segments, subject_of
-from eventlens.coding.tokenfacts import DocFacts
-from eventlens.coding.verbs import matching_rule, verb_rules
+from eventlens.events.learned import candidates, features, model_events, recode
+from eventlens.events.lexicon import load_lexicon
+from eventlens.events.mentions import ActorIndex, phrases_actors
+from eventlens.events.modality import is_conditional, modality_of
+from eventlens.events.syntax import clause_of, in_spans, sentence_segments, subject_of
+from eventlens.events.tokenfacts import DocFacts
+from eventlens.events.verbs import matching_rule, verb_rules
 from test_events import ACTORS
 
 TEXT = (

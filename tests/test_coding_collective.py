@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from builders import actors_in
 from eventlens import events, ontology
-from eventlens.coding.repeats import merge_repeats
+from eventlens.events.repeats import merge_repeats
 from eventlens.models import Actor
 from test_events import ACTORS
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eventlens.actors import extract
-from eventlens.dictionaries import build_lexicon
+from eventlens.actors.lexicon import build_lexicon
 
 ACTORS = """\
 VALDORIA  [VLD]

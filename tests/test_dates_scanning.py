@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens.timex import spans, timeml
-from eventlens.timex.scanning import matches, rule, strip_assertions
+from eventlens.dates import spans, timeml
+from eventlens.dates.scanning import matches, rule, strip_assertions
 
 TEXTS = [
     "On Christmas Day 2019, between 1990 and 2000, from 2001 to 2004, xbetween 1990 and 2000.",

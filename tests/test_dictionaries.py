@@ -6,12 +6,11 @@ from datetime import date
 
 import pytest
 
-from eventlens.dictionaries import (
-    DATA_DIR,
+from eventlens.actors.lexicon import DATA_DIR, build_lexicon
+from eventlens.actors.petrarch import (
     CodeSpan,
     DictionaryWarning,
     Phrase,
-    build_lexicon,
     parse_code,
     parse_phrase,
     pick_code,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from eventlens import benchmarks
+from eventlens import evals
 from eventlens.config import load_settings
 
 FLOORS = sorted((Path(__file__).parent / "eval_floors").glob("*.json"))
@@ -22,7 +22,7 @@ FLOORS = sorted((Path(__file__).parent / "eval_floors").glob("*.json"))
 @pytest.mark.parametrize("path", FLOORS, ids=[p.stem for p in FLOORS])
 def test_benchmark_stays_above_its_floors(path, shared_dir):
     spec = json.loads(path.read_text(encoding="utf-8"))
-    report = benchmarks.run(path.stem, load_settings(env={}), shared_dir, spec.get("limit"))
+    report = evals.run(path.stem, load_settings(env={}), shared_dir, spec.get("limit"))
     figures = report.figures.get("total", report.figures)
     assert not report.errors, report.errors
     low = {k: (figures[k], v) for k, v in spec.get("floors", {}).items() if figures[k] < v}
@@ -39,7 +39,7 @@ def _is_timing(figure: str) -> bool:
 def test_every_floors_file_names_a_known_benchmark_and_no_timing():
     assert FLOORS, "no eval floors pinned"
     for path in FLOORS:
-        assert path.stem in benchmarks.REGISTRY, path.name
+        assert path.stem in evals.REGISTRY, path.name
         spec = json.loads(path.read_text(encoding="utf-8"))
         gated = [*spec.get("floors", {}), *spec.get("ceilings", {})]
         assert not [f for f in gated if _is_timing(f)], f"{path.name}: speed is not a test"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventlens.evals.articles import load_devset, load_seed
-from eventlens.evaluation import code_matches, event_matches, names_match, score_article, score_corpus
+from eventlens.evals.scoring import code_matches, event_matches, names_match, score_article, score_corpus
 
 GOLD_EVENT = {
     "source": "RUSGOV", "target": "UKRGOV", "root": "08", "code": "0871", "date": "2015-02-12",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventlens import ontology
-from eventlens.coding.frames import frame_table, packaged_frames_text, read_frames
+from eventlens.events.frames import frame_table, packaged_frames_text, read_frames
 from test_learned import coded, model  # noqa: F401  (fixtures)
 
 
@@ -84,7 +84,7 @@ def test_a_negated_past_act_is_still_no_event(coded):  # noqa: F811
 
 @pytest.mark.slow
 def test_a_subject_split_by_the_parser_is_read_from_its_head_word(parsed):
-    from eventlens.coding.syntax import subject_of
+    from eventlens.events.syntax import subject_of
 
     doc, _ = parsed("The rebel Free Syrian Army on Wednesday threatened to shell the town.")
     verb = next(t for t in doc if t.lower_ == "threatened")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventlens.placing import gazetteer
+from eventlens.places import gazetteer
 
 
 def test_cached_copy_equals_a_fresh_build(tmp_path, monkeypatch):

@@ -177,8 +177,8 @@ def test_tokenizer_bombs_are_parsed_with_offsets_intact():
 
 
 def test_quote_mark_inside_the_last_word_of_a_clause(nlp):
-    from eventlens.quoting.clauses import cut_at_marks
-    from eventlens.quoting.marks import Mark
+    from eventlens.quotes.clauses import cut_at_marks
+    from eventlens.quotes.marks import Mark
 
     doc = nlp("Putin said Russia would leave the town now")
     span = doc[2:8]

@@ -10,8 +10,8 @@ import pytest
 
 from builders import actors_in
 from eventlens import events, ontology
-from eventlens.coding.learned import NONE, EventModel, ModelError, load_model
 from eventlens.config import load_settings
+from eventlens.events.learned import NONE, EventModel, ModelError, load_model
 from test_events import ACTORS
 
 
@@ -119,19 +119,19 @@ def test_a_light_verb_keeps_the_dictionary_code_its_object_backs(coded, text, co
 
 
 def test_a_sentence_with_too_many_words_is_skipped_with_a_reason(parsed, model, caplog):
-    from eventlens.coding.learned import MAX_CANDIDATES, model_events
-    from eventlens.coding.mentions import ActorIndex
+    from eventlens.events.learned import MAX_CANDIDATES, model_events
+    from eventlens.events.mentions import ActorIndex
 
     text = "Russia attacked " + ", ".join(["towns"] * (MAX_CANDIDATES + 5)) + " in Ukraine."
     doc, article = parsed(text)
     index = ActorIndex(actors_in(article.text, ACTORS, kind="country"))
-    with caplog.at_level(logging.INFO, logger="eventlens.coding.learned"):
+    with caplog.at_level(logging.INFO, logger="eventlens.events.learned"):
         assert model_events(doc[:], model, None, index) == []
     assert "candidate words" in caplog.text
 
 
 def test_the_packaged_model_is_small_and_whole(model):
-    from eventlens.coding.learned import packaged_model_path
+    from eventlens.events.learned import packaged_model_path
 
     assert packaged_model_path().stat().st_size < 4_000_000
     assert model.weights.shape == (len(model.vocabulary), len(model.classes))
@@ -162,7 +162,7 @@ def _records():
 
 
 def test_training_learns_which_word_states_which_code():
-    from eventlens import training
+    from eventlens.events import training
 
     examples = training.prepare(_records(), load_settings(env={}))
     model = training.fit(examples, c=10.0, threshold=0.3)
@@ -173,7 +173,7 @@ def test_training_learns_which_word_states_which_code():
 
 
 def test_training_data_problems_name_file_and_line(tmp_path):
-    from eventlens import training
+    from eventlens.events import training
 
     good = json.dumps(_records()[0])
     path = tmp_path / "ours.jsonl"
@@ -189,7 +189,7 @@ def test_training_data_problems_name_file_and_line(tmp_path):
 
 def test_the_shipped_training_data_is_well_formed():
     """Every line of training/events/ passes the checks ``eventlens train`` applies."""
-    from eventlens import training
+    from eventlens.events import training
 
     records = training.read_records([training.default_data_dir()])
     assert len(records) > 5000

@@ -11,14 +11,8 @@ from pathlib import Path
 import pytest
 
 import eventlens
-from eventlens.dictionaries import (
-    DATA_DIR,
-    DictionaryWarning,
-    Problem,
-    build_lexicon,
-    read_actor_file,
-    read_actor_lines,
-)
+from eventlens.actors.lexicon import DATA_DIR, build_lexicon
+from eventlens.actors.petrarch import DictionaryWarning, Problem, read_actor_file, read_actor_lines
 
 HOLDERS = DATA_DIR / "office-holders.txt"
 COVERAGE = DATA_DIR / "office-coverage.tsv"

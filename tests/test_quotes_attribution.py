@@ -12,9 +12,8 @@ import pytest
 
 from builders import cast_actors
 from eventlens.models import Actor
-from eventlens.quotes import extract
-from eventlens.quoting import lexicon
-from eventlens.quoting.records import MAX_NAME_CHARS, usable_name
+from eventlens.quotes import extract, lexicon
+from eventlens.quotes.records import MAX_NAME_CHARS, usable_name
 
 CAST = {
     r"(?:Mayor )?(?:Lena )?Varga": ("Lena Varga", "XYZGOV", "person"),

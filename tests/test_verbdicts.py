@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens import events, ontology, verbdicts
+from eventlens import events, ontology
+from eventlens.events import verbdicts
 from eventlens.models import Actor
 
 SAMPLE = """\

@@ -44,10 +44,10 @@ SCALING_SIZES = (20_000, 40_000, 80_000, 160_000)
 
 def default_inputs() -> tuple[list[str], int | None]:
     """The Timeline17 articles of ``shared/`` (40 of them) when found, else the devset or ``samples/``."""
-    from eventlens import benchmarks, runner
+    from eventlens import evals, runner
 
     try:
-        t17 = benchmarks.find_shared() / T17_ARTICLES
+        t17 = evals.find_shared() / T17_ARTICLES
         if t17.exists():
             return [str(t17)], DEFAULT_LIMIT
     except FileNotFoundError:
@@ -97,7 +97,7 @@ def startup_probe(config: str | None = None, model: str | None = None) -> dict[s
     started = time.perf_counter()
     from eventlens.config import load_settings
     from eventlens.pipeline import Stopwatch, build_resources
-    from eventlens.placing import gazetteer as gazetteer_module
+    from eventlens.places import gazetteer as gazetteer_module
 
     imported = time.perf_counter()
     settings = load_settings(Path(config) if config else None)

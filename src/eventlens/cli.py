@@ -31,7 +31,7 @@ STARTUP_FAILED = 3
 
 def _exit_status(exc: Exception) -> int | None:
     """The exit status for a library exception that ends a command, None for an unexpected one."""
-    from eventlens.coding.learned import ModelError
+    from eventlens.events.learned import ModelError
     from eventlens.parse import ModelNotInstalled
     from eventlens.store import StoreError
 
@@ -426,8 +426,8 @@ def train(
     config: ConfigOpt = None,
 ) -> None:
     """Rebuild the learned event layer's weights from the labelled training sentences."""
-    from eventlens import training
-    from eventlens.coding.learned import packaged_model_path
+    from eventlens.events import training
+    from eventlens.events.learned import packaged_model_path
 
     settings = _settings(config, spacy_model=model)
     try:

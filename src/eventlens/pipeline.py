@@ -33,15 +33,15 @@ from eventlens import events as event_stage
 from eventlens import ontology as ontology_tables
 from eventlens import places as place_stage
 from eventlens import quotes as quote_stage
+from eventlens.actors.lexicon import ActorLexicon
 from eventlens.budget import OverBudget, time_budget
-from eventlens.coding.lexicon import Lexicons
 from eventlens.config import Settings, load_settings
-from eventlens.dictionaries import ActorLexicon
+from eventlens.events.lexicon import Lexicons
 from eventlens.ingest import InputError, from_dict, make_article
 from eventlens.models import Actor, Article, ArticleError, ArticleResult, Event
 from eventlens.ontology import Ontology
 from eventlens.parse import load_nlp, parse
-from eventlens.placing.gazetteer import Gazetteer
+from eventlens.places.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def check_resources(settings: Settings) -> None:
     import importlib.util
     from pathlib import Path
 
-    from eventlens.coding.learned import ModelError
+    from eventlens.events.learned import ModelError
     from eventlens.parse import ModelNotInstalled
 
     name = settings.spacy_model

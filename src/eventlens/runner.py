@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from eventlens import benchmarks
+from eventlens import evals
 from eventlens.config import Settings
 from eventlens.ingest import read_all
 from eventlens.models import Article, ArticleError, ArticleResult
@@ -450,21 +450,21 @@ def query_rows(kind: str, db_path: str, wait: float | None = None,
 def benchmark_names(names: list[str] | None) -> list[str]:
     """Benchmark names to run; ``all`` or nothing means every implemented one."""
     if not names or "all" in names:
-        return benchmarks.available()
-    unknown = [n for n in names if n not in benchmarks.REGISTRY]
+        return evals.available()
+    unknown = [n for n in names if n not in evals.REGISTRY]
     if unknown:
-        raise ValueError(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(benchmarks.REGISTRY)} or all")
+        raise ValueError(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(evals.REGISTRY)} or all")
     return names
 
 
 def evaluate(names: list[str], settings: Settings, shared: Path | None,
-             limit: int | None = None) -> list[benchmarks.Report]:
+             limit: int | None = None) -> list[evals.Report]:
     """Run and score each named benchmark."""
-    root = benchmarks.find_shared(shared)
-    return [benchmarks.run(name, settings, root, limit) for name in names]
+    root = evals.find_shared(shared)
+    return [evals.run(name, settings, root, limit) for name in names]
 
 
-def format_report(report: benchmarks.Report, details: bool = False) -> str:
+def format_report(report: evals.Report, details: bool = False) -> str:
     """A benchmark report for the terminal; without ``details``, indented detail lines are dropped."""
     lines = report.text.splitlines()
     if not details:
@@ -476,7 +476,7 @@ def format_report(report: benchmarks.Report, details: bool = False) -> str:
 def default_bench_inputs() -> list[str]:
     """Inputs for ``eventlens bench`` when none are given: the devset if found, else ``samples/``."""
     try:
-        devset = benchmarks.find_shared() / "benchmarks" / "devset" / "dev_articles.jsonl"
+        devset = evals.find_shared() / "benchmarks" / "devset" / "dev_articles.jsonl"
         if devset.exists():
             return [str(devset)]
     except FileNotFoundError:

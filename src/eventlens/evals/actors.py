@@ -5,7 +5,7 @@
   the country root and the sector (the first agent block), ``country`` the root only; IGO, NGO
   and IMG gold codes name no organisation, so their root is enough for both. Over all gold actors.
 - ``seed_*`` / ``dev_*``: the gold actor mentions of the seed article and the devset, scored by
-  :func:`eventlens.evaluation.score_actors` (recall, exact and country accuracy over found);
+  :func:`eventlens.evals.scoring.score_actors` (recall, exact and country accuracy over found);
   ``dev_precision`` is the share of coded mentions (pronouns aside) whose text is a gold actor's.
 - ``petrarch_*``: the ACTOR and AGENT cases of the PETRARCH2 validation suite, coded with the
   suite's own ``PETR.Validate.*`` dictionaries: an expected source or target code is hit when it is
@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from eventlens import actors as actor_stage
-from eventlens.benchmarks import BenchmarkNotFound, Report
+from eventlens.actors.lexicon import ActorLexicon, build_lexicon
 from eventlens.config import Settings
-from eventlens.dictionaries import ActorLexicon, build_lexicon
-from eventlens.evaluation import ArticleScore, _contains_words, norm_text, score_actors
+from eventlens.evals import BenchmarkNotFound, Report
+from eventlens.evals.scoring import ArticleScore, _contains_words, norm_text, score_actors
 from eventlens.ingest import make_article
 from eventlens.models import Actor
 from eventlens.parse import load_nlp, parse

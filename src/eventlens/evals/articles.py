@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from eventlens.benchmarks import BenchmarkNotFound, Report, read_jsonl
 from eventlens.config import Settings
-from eventlens.evaluation import ArticleScore, score_corpus
+from eventlens.evals import BenchmarkNotFound, Report, read_jsonl
+from eventlens.evals.scoring import ArticleScore, score_corpus
 from eventlens.ingest import make_article
 from eventlens.models import ArticleError
 from eventlens.output import render

@@ -5,8 +5,8 @@ Scored as ``shared/benchmarks/petrarch2_validation/README.md`` says: per record 
 errors); exact records, expected events reproduced, false events and exceptions (an exception
 counts as no output). Each record's ``config`` is applied where eventlens has the option: ``require_dyad = false``
 codes events whose target is missing (written ``---``). Actors come from the validation actor/agent files read by
-:mod:`eventlens.dictionaries`, verbs from the TABARI-format verb file read by
-:mod:`eventlens.verbdicts`; sentences are parsed with spaCy from their text.
+:mod:`eventlens.actors.lexicon`, verbs from the TABARI-format verb file read by
+:mod:`eventlens.events.verbdicts`; sentences are parsed with spaCy from their text.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from typing import Any
 
 from eventlens import actors as actor_stage
 from eventlens import events
-from eventlens.benchmarks import BenchmarkNotFound, Report
+from eventlens.actors.lexicon import build_lexicon
 from eventlens.config import Settings
-from eventlens.dictionaries import build_lexicon
+from eventlens.evals import BenchmarkNotFound, Report
 from eventlens.ingest import make_article
 from eventlens.parse import load_nlp, parse
 

@@ -19,8 +19,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from eventlens.benchmarks import Report, read_jsonl
 from eventlens.config import Settings
+from eventlens.evals import Report, read_jsonl
 from eventlens.ingest import make_article
 from eventlens.models import ArticleError
 

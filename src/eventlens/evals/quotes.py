@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 
 from eventlens import actors as actor_stage
 from eventlens import quotes as quote_stage
-from eventlens.benchmarks import BenchmarkNotFound, Report
 from eventlens.config import Settings
+from eventlens.evals import BenchmarkNotFound, Report
 from eventlens.models import Article
 from eventlens.parse import load_nlp
 

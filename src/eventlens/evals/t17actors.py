@@ -3,7 +3,7 @@
 The actor stage runs alone over the first ``limit`` articles (200 by default) of
 ``t17_timelines/articles.jsonl``, in file order, each with its publication date. The news
 organisations are those of ``data/actors/media-outlets.tsv`` (names as written, see
-:class:`eventlens.dictionaries.Outlet`); the check finds their names in the text itself, so an
+:class:`eventlens.actors.lexicon.Outlet`); the check finds their names in the text itself, so an
 outlet the actor stage splits or misreads is still seen.
 
 - ``media_mentions``: actor mentions (pronouns aside) of a news organisation: the mention's text,
@@ -34,11 +34,11 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from eventlens.actoring.countries import state_root
 from eventlens.actors import load_lexicon
-from eventlens.benchmarks import Report, read_jsonl
+from eventlens.actors.countries import state_root
+from eventlens.actors.lexicon import Outlet, read_outlets
 from eventlens.config import Settings
-from eventlens.dictionaries import Outlet, read_outlets
+from eventlens.evals import Report, read_jsonl
 from eventlens.evals.actors import Coder
 from eventlens.models import Actor
 

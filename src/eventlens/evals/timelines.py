@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventlens.benchmarks import BenchmarkNotFound, Report
 from eventlens.config import Settings
+from eventlens.evals import BenchmarkNotFound, Report
 from eventlens.ingest import make_article
 from eventlens.models import ArticleError
 

@@ -1,0 +1,105 @@
+"""Canonical names for composed groups and institutions: "Ukrainian troops" -> "Ukrainian armed
+forces", "Egypt's foreign ministry" -> "Egyptian Ministry of Foreign Affairs", "Sri Lankan
+lawmakers" -> "Parliament of Sri Lanka"; coreferring mentions take their antecedent's name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from eventlens.actors.mention import Mention, first_of
+from eventlens.places.nations import Nation, load_nations
+
+ARMED = {"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "military", "servicemen",
+         "officer", "officers", "unit", "units", "armed"}
+AIR = {"aircraft", "jet", "jets", "warplane", "warplanes", "plane", "planes", "pilot", "pilots", "drone", "drones"}
+GOVERNMENT = {"government", "governments", "leader", "leaders", "leadership", "authorities", "authority",
+              "administration", "cabinet", "regime"}
+LEGISLATURE = {"lawmaker", "lawmakers", "legislator", "legislators", "parliament", "mps", "parliamentarians",
+               "legislature", "deputies", "congress"}
+POLICE = {"police", "policemen", "policeman", "officer", "officers"}
+PROTEST = {"protester", "protesters", "demonstrator", "demonstrators", "protestors", "protestor"}
+CIVIL = {"civilian", "civilians", "resident", "residents", "people", "crowd", "crowds", "villager", "villagers"}
+PRESS = {"journalist", "journalists", "reporter", "reporters"}
+# Groups composed on a named group keep that group's name ("Taliban fighters": Taliban).
+OWN_NAMES = {"compose:group+agent", "compose:organisation+agent", "compose:person+agent", "compose:name+agent",
+             "compose:ethnic+place"}
+FALLBACK = "<adjective + words>"
+MINISTRIES = {"foreign": "Foreign Affairs", "defence": "Defence", "defense": "Defence", "interior": "the Interior",
+              "finance": "Finance", "justice": "Justice", "health": "Health", "economy": "Economy",
+              "energy": "Energy", "education": "Education"}
+
+
+def canonical_names(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """Give composed group mentions their canonical name, then coreferring mentions theirs."""
+    nations = load_nations()
+    for m in mentions:
+        if m.antecedent is None and m.rule.startswith("compose:") and m.rule not in OWN_NAMES and m.kind in {
+                "group", "title"}:
+            nation = nations.by_code.get(m.code[:3])
+            tokens = [t for t in doc[m.start : m.end] if not t.is_punct and t.lower_ != "the"]
+            words = [t.lower_ for t in tokens]
+            name = _name(m, nation, words) if nation and words else None
+            if name == FALLBACK and nation:
+                name = f"{nation.adjective} {doc[tokens[0].i : m.end].text}"
+            if name:
+                m.name = name
+    for m in mentions:
+        if m.antecedent is not None and m.kind != "person":
+            m.name = first_of(m).name
+    return list(mentions)
+
+
+def _name(m: Mention, nation: Nation, words: list[str]) -> str | None:
+    """The canonical name of a composed mention of ``nation`` with the words ``words``."""
+    sector, head = m.code[3:6], words[-1]
+    adj, country = nation.adjective, nation.name
+    if head == "ministry" or head == "ministries":
+        topic = next((MINISTRIES[w] for w in words if w in MINISTRIES), None)
+        return f"{adj} Ministry of {topic}" if topic else None
+    if head == "embassy":
+        return f"Embassy of {_the(country)}"
+    if head == "navy":
+        return f"{adj} Navy"
+    if sector == "MIL" and head in AIR:
+        return f"{adj} Air Force"
+    if sector == "MIL" and head in ARMED:
+        return f"{adj} armed forces"
+    if sector == "GOV" and head in GOVERNMENT:
+        return f"Government of {_the(country)}"
+    return _people_name(m, nation, sector, head, words)
+
+
+def _people_name(m: Mention, nation: Nation, sector: str, head: str, words: list[str]) -> str | None:
+    """Legislatures, police, protesters, civilians and the press of a country."""
+    adj = nation.adjective
+    if sector == "LEG" and head in LEGISLATURE:
+        return nation.legislature or f"Parliament of {_the(nation.name)}"
+    if sector == "COP" and head in POLICE:
+        return f"{adj} police"
+    if sector in {"CVL", "OPP"} and head in PROTEST:
+        return f"{adj} protesters"
+    if sector == "CVL" and (head in CIVIL or m.rule == "compose:demonym-plural"):
+        return f"{adj} civilians"
+    if sector == "MED" and head in PRESS:
+        return f"{adj} journalists"
+    if m.kind == "group" and m.rule != "compose:metonym+agent" and not _names_country(nation, words):
+        return FALLBACK  # "protesters" -> "Sri Lankan protesters"
+    return None
+
+
+def _names_country(nation: Nation, words: list[str]) -> bool:
+    """The words already say the country ("Qatari diplomats", "Russia's envoy")."""
+    text = " ".join(words)
+    forms = {nation.name, nation.adjective, *nation.others}
+    return any(f.lower() in text for f in forms)
+
+
+def _the(country: str) -> str:
+    """"the United States", "the Maldives"; "Yemen"."""
+    plural = country.endswith("s") and country not in {"Laos", "Cyprus", "Belarus", "Mauritius"}
+    return f"the {country}" if country.startswith(("United ", "Central ", "Democratic ")) or plural else country
+
+
+__all__ = ["canonical_names"]

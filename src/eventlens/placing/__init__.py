@@ -1,1 +1,0 @@
-"""The steps of the place stage (:mod:`eventlens.places`): gazetteer, finding, resolving, locating."""

@@ -1,0 +1,83 @@
+"""Token helpers: tokens by character offset, sentences around an offset, same-line filters."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from eventlens.parse import doc_text
+from eventlens.quotes.lexicon import DATELINE_RE, DATELINE_REACH, NAME_REACH
+from eventlens.quotes.marks import Mark
+
+
+def same_line(text: str, offset: int, tokens: Iterable[Token]) -> list[Token]:
+    """The tokens on the same line as ``offset``."""
+    return [t for t in tokens if "\n" not in text[min(offset, t.idx) : max(offset, t.idx)]]
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The non-space tokens starting within ``[start, end)``."""
+    return [t for t in doc[_index_at(doc, start) : _index_at(doc, end)] if not t.is_space]
+
+
+def _index_at(doc: Doc, offset: int) -> int:
+    """Index of the first token starting at or after ``offset`` (``len(doc)`` when none)."""
+    return bisect_left(doc, offset, key=lambda t: t.idx)
+
+
+def tokens_before(doc: Doc, offset: int, reach: int = 3 * NAME_REACH) -> list[Token]:
+    """The last non-space tokens (at most ``reach``) that start before ``offset``."""
+    end = _index_at(doc, offset)
+    return [t for t in doc[max(0, end - reach) : end] if not t.is_space]
+
+
+def sentence_of(doc: Doc, offset: int) -> Span | list[Token]:
+    """The sentence holding the first token at or after ``offset``."""
+    i = _index_at(doc, offset)
+    tok = doc[i] if i < len(doc) else None
+    return tok.sent if tok is not None else []
+
+
+def sentence_tokens_after(doc: Doc, offset: int) -> list[Token]:
+    """The tokens from ``offset`` to the end of the sentence that starts there or holds it."""
+    return [t for t in sentence_of(doc, offset) if t.idx >= offset]
+
+
+def sentence_tokens_before(doc: Doc, offset: int) -> list[Token]:
+    """The tokens of the sentence before ``offset`` (the one holding the last token before it)."""
+    before = tokens_before(doc, offset)
+    if not before:
+        return []
+    return [t for t in before[-1].sent if t.idx < offset]
+
+
+def chars(doc: Doc, start: int, end: int) -> str:
+    """The text of the tokens from offset ``start`` to ``end`` (both on token boundaries)."""
+    return doc[_index_at(doc, start) : _index_at(doc, end)].text
+
+
+def inside_marks(offset: int, marks: Sequence[Mark]) -> bool:
+    """Whether ``offset`` falls within a pair of quote marks."""
+    return any(m.open_start <= offset < m.close_end for m in marks)
+
+
+def in_dateline(tok: Token) -> bool:
+    """Whether ``tok`` is part of a dateline opening its paragraph (``MOSCOW, Jan 1 -``)."""
+    text = doc_text(tok.doc)
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    if tok.idx - line_start > DATELINE_REACH:
+        return False
+    m = DATELINE_RE.match(text, line_start, line_start + DATELINE_REACH + 10)
+    return m is not None and tok.idx < m.end() and "\n" not in m.group()
+
+
+def verb_lemma(tok: Token, known: frozenset[str]) -> str:
+    """The lemma of ``tok``, or the inflected form it strips to when the lemmatizer slipped (``hopes``)."""
+    lemma = tok.lemma_.lower()
+    if lemma in known:
+        return lemma
+    word = tok.lower_
+    stems = (word[:-1], word[:-2]) if word.endswith(("s", "d")) else ()
+    return next((s for s in stems if s in known), lemma)

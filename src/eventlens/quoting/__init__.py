@@ -1,1 +1,0 @@
-"""Helpers of the quotes stage (:mod:`eventlens.quotes`): marks, cues, speakers, indirect clauses."""
