@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
+from eventlens.actors.descriptions import acting_verbs
 from eventlens.actors.mention import Mention, is_outlet
+from eventlens.text import datelines
+from eventlens.text.speech import is_speech
 
 PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "outside", "via", "toward",
                "towards", "across", "throughout", "within", "around", "over", "between"}
@@ -16,42 +17,24 @@ TRAVEL_VERBS = {"leave", "depart", "head", "flee", "fly", "bound", "set"}
 ATTACK_VERBS = {"fire", "shoot", "aim", "launch", "lob", "strike", "hurl", "direct", "target"}
 GOVERNING_HEADS = {"government", "leadership", "regime", "authorities", "administration", "president",
                    "leader", "leaders", "ruler", "rulers", "people"}
-SPEECH_VERBS = {"say", "tell", "add", "announce", "state", "declare", "warn", "accuse", "deny", "reject",
-                "urge", "call", "condemn", "demand", "insist", "claim", "argue", "respond", "reply",
-                "agree", "threaten", "vow", "promise", "welcome", "criticise", "criticize", "note",
-                "confirm", "report", "suspend", "expel", "recall", "sign", "order", "summon", "impose",
-                "express", "voice", "write", "speak", "stress", "emphasise", "emphasize", "reiterate",
-                "meet", "visit", "praise", "thank", "describe", "ask", "propose", "offer", "refuse",
-                "decide", "want", "hope", "believe", "dismiss", "pledge", "repeat", "invite"}
 CREDIT_DASHES = {"-", "--", "\u2013", "\u2014"}
-_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-_HYPHENATED = re.compile(r"-\w")
-_DATELINE_TAIL = re.compile(rf"\s*(\([^)]{{1,30}}\))?\s*(,\s*({_MONTHS}|\d)|[\u2013\u2014-])")
 
 
 def in_dateline(doc: Doc, start: int, end: int) -> bool:
-    """The mention opens a line and is followed by a comma or dash ("KYIV, April 9 -")."""
-    if not _opens_line(doc, start):
-        return _second_place(doc, start, end)
-    after = _text_after(doc, end, 40)
-    shouted = doc[start:end].text.isupper() and after.lstrip().startswith(",")
-    if _HYPHENATED.match(after):
-        return False  # "Russian-backed militias ...": a hyphenated word, not a dateline dash
-    return shouted or bool(_DATELINE_TAIL.match(after))
+    """The mention is a place of a dateline ("KYIV, April 9 -", "CAIRO, Egypt (Reuters) -"), not
+    its wire credit (:mod:`eventlens.text.datelines`)."""
+    line = datelines.at(doc, doc[start].idx)
+    if line is None or doc[end - 1].idx >= line.end:
+        return False
+    return not _dateline_credit(doc, line, start, end)
 
 
-def _second_place(doc: Doc, start: int, end: int) -> bool:
-    """The country after the city of a dateline ("CAIRO, Egypt (Reuters) -", "Kyiv, Ukraine,
-    April 9 -"): a comma after capitalised words that open the line, then the dateline's tail."""
-    if start < 2 or doc[start - 1].text != ",":
-        return False
-    first = start - 1
-    while first > 0 and not doc[first - 1].is_space and start - first <= 4:
-        first -= 1
-    words = doc[first : start - 1]
-    if not words or not _opens_line(doc, first) or not all(t.text[:1].isupper() or t.text == "." for t in words):
-        return False
-    return bool(_DATELINE_TAIL.match(_text_after(doc, end, 40)))
+def _dateline_credit(doc: Doc, line: datelines.Dateline, start: int, end: int) -> bool:
+    """The mention is the dateline's credit: in parentheses, or the last part before its dash
+    ("Tehran, March 15, IRNA -")."""
+    if line.credit is not None and line.credit[0] <= doc[start].idx < line.credit[1]:
+        return True
+    return line.dash is not None and end < len(doc) and doc[end].idx == line.dash and doc[start].idx > line.place[1]
 
 
 def in_credit(doc: Doc, start: int, end: int) -> bool:
@@ -62,24 +45,12 @@ def in_credit(doc: Doc, start: int, end: int) -> bool:
     interviewer's turn in a transcript, not a credit."""
     if end < len(doc) and doc[end].text == ":" and _opens_line_after_date(doc, start):
         return True
-    if end < len(doc) and doc[end].text in CREDIT_DASHES and start > 0 and doc[start - 1].text == "," \
-            and _dateline_before(doc, start - 1):
-        return True  # "Tehran, March 15, IRNA -"
+    line = datelines.at(doc, doc[start].idx)
+    if line is not None and _dateline_credit(doc, line, start, end):
+        return True  # "Tehran, March 15, IRNA -", "CAIRO (Reuters) -"
     if start == 0 or end + 1 >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
         return False
     return doc[end + 1].text in CREDIT_DASHES
-
-
-def _dateline_before(doc: Doc, end: int) -> bool:
-    """The tokens from the line's start to ``end`` are a dateline: a few capitalised words,
-    numbers and commas ("Tehran, March 15")."""
-    pos = end
-    while pos > 0 and not doc[pos - 1].is_space and end - pos < 8:
-        tok = doc[pos - 1]
-        if not (tok.text[:1].isupper() or tok.like_num or tok.text in {",", "."}):
-            return False
-        pos -= 1
-    return pos < end and _opens_line(doc, pos)
 
 
 def _opens_line_after_date(doc: Doc, start: int) -> bool:
@@ -99,18 +70,6 @@ def _opens_line(doc: Doc, start: int) -> bool:
         if "\n" in tok.text:
             return not tok.text.rsplit("\n", 1)[1].strip(" \t")
     return True
-
-
-def _text_after(doc: Doc, end: int, size: int) -> str:
-    """Up to ``size`` characters of the text after token ``end - 1`` (read from the tokens near
-    it, never from the whole text)."""
-    parts, got = [doc[end - 1].whitespace_], len(doc[end - 1].whitespace_)
-    for tok in doc[end:]:
-        if got >= size:
-            break
-        parts.append(tok.text_with_ws)
-        got += len(tok.text_with_ws)
-    return "".join(parts)[:size]
 
 
 def modifies_a_thing(tok: Token) -> bool:
@@ -135,8 +94,9 @@ def origin_of_a_thing(prep: Token) -> bool:
 
 
 def speaking_subject(head: Token) -> bool:
-    """The noun is the active subject of a speech or action verb ("The French mandatory said")."""
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+    """The noun is the active subject of a verb of saying or an act of a state ("The French mandatory
+    said", "it had expelled"; :func:`eventlens.actors.descriptions.acting_verbs`)."""
+    return head.dep_ == "nsubj" and (is_speech(head.head) or head.head.lemma_.lower() in acting_verbs())
 
 
 def is_credit(doc: Doc, mention: Mention) -> bool:

@@ -11,6 +11,7 @@ from eventlens.actors.compose import AGENT_ONLY_ROOTS, agent_only, compose_code,
 from eventlens.actors.countries import state_root
 from eventlens.actors.mention import Mention, Piece, is_person_like, is_subject
 from eventlens.parse import sentence_starts
+from eventlens.text.speech import is_speech
 
 POSSESSIVES = {"his", "her"}
 BODY_POSSESSIVES = {"its", "their"}  # owned by the state or group a clause above names as subject
@@ -220,7 +221,7 @@ def _body_antecedent(doc: Doc, pos: int, mentions: Sequence[Mention], igo: bool)
 def _governing_speaker(doc: Doc, tok: Token, mentions: Sequence[Mention]) -> Mention | None:
     """"X said that it condemns": the body that is the subject of the governing speech verb."""
     verb = tok.head
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in context.SPEECH_VERBS:
+    if verb.dep_ != "ccomp" or not is_speech(verb.head):
         return None
     subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:

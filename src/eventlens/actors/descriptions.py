@@ -82,3 +82,10 @@ def international_words() -> frozenset[str]:
 
 __all__ = ["crowd_words", "ethnic_words", "force_sectors", "international_words", "moved_words", "origin_words",
            "owned_sector"]
+
+
+@lru_cache(maxsize=1)
+def acting_verbs() -> frozenset[str]:
+    """The acts of a state or organisation (besides verbs of saying) whose subject "it" is a body
+    named before (``[acting]`` of the data file)."""
+    return frozenset(_data().get("acting", {}).get("verbs", []))

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from eventlens.dates.calendar import day_of, iso, number
-from eventlens.dates.clauses import SPEECH_LEMMAS, clause_verb, root_token
+from eventlens.dates.clauses import clause_verb, root_token
 from eventlens.dates.lexicon import (
     CARRY_DAYS,
     CLOCK,
@@ -27,6 +27,7 @@ from eventlens.dates.lexicon import (
 from eventlens.dates.normalise import clock_hm, norm_deictic
 from eventlens.dates.tense import is_future
 from eventlens.models import DateRef
+from eventlens.text.speech import is_neutral_speech
 
 MONTH_DAY_RE = re.compile(MONTH_DAY)
 
@@ -89,7 +90,7 @@ def _speech_day(text: str, pos: int, dates: list[DateRef], doc: Doc, pub: date) 
         for ref in dates:
             d = day_of(ref)
             tok = root_token(doc, ref.start, ref.end) if lo <= ref.start and ref.end <= hi else None
-            if d is not None and d <= pub and tok is not None and clause_verb(tok).lemma_.lower() in SPEECH_LEMMAS:
+            if d is not None and d <= pub and tok is not None and is_neutral_speech(clause_verb(tok)):
                 return d
     return None
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventlens.dates.tense import FUTURE_HEADS, future_token
+from eventlens.text.speech import is_neutral_speech
 
-SPEECH_LEMMAS = {"say", "tell", "add", "announce", "report", "state", "write", "claim", "insist", "warn"}
 PLAN_LEMMAS = {"plan", "schedule", "set", "slate", "due", "expect", "postpone", "delay", "defer", "reschedule",
                "adjourn", "push", "move"}
 PLAN_PREPS = {"for", "until", "till", "to"}
@@ -58,7 +58,7 @@ def _time_adverbial(tok: Token) -> bool:
 
 def present_state(verb: Token) -> bool:
     """Whether a verb is a simple present that reports no dated act ("Britain blames Moscow"); speech verbs excluded."""
-    if verb.lemma_.lower() in SPEECH_LEMMAS:
+    if is_neutral_speech(verb):
         return False
     has_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     return verb.tag_ in ("VBZ", "VBP") and not has_aux

@@ -22,6 +22,7 @@ from eventlens.dates.clauses import clause_verb, past_perfect, path_to_root, pla
 from eventlens.dates.lexicon import CARRY_DAYS
 from eventlens.dates.tense import future_token
 from eventlens.models import Article, DateRef, Event
+from eventlens.text import datelines
 
 CLAUSE_PENALTY = 40  # extra distance, in characters, for a date cue across a comma from the trigger
 Dated = tuple[str, str | None]  # (YYYY-MM-DD or "unknown", the expression used)
@@ -32,15 +33,6 @@ def _attributive(doc: Doc, ref: DateRef) -> bool:
     root = root_token(doc, ref.start, ref.end)
     return root is not None and root.dep_ in ("poss", "nmod", "compound", "amod") \
         and root.head.pos_ in ("NOUN", "PROPN")
-
-
-def _is_dateline(text: str, ref: DateRef) -> bool:
-    """Whether a date is the dateline's ("MINSK, Feb. 12 - ..."): a report date, not an event date."""
-    line_start = text.rfind("\n", 0, ref.start) + 1
-    before, after = text[line_start : ref.start], text[ref.end : ref.end + 24]
-    if not re.fullmatch(r"[A-Z][A-Za-z .',-]*, ", before):
-        return False
-    return bool(re.match(r"\s*(?:\([^)\n]*\)\s*)?[-\u2013\u2014]", after))
 
 
 def _distance(cue: Cue, event: Event, text: str) -> int:
@@ -167,7 +159,7 @@ def day_cues(dates: list[DateRef], doc: Doc, article: Article) -> tuple[list[Cue
             continue
         tok = root_token(doc, ref.start, ref.end)
         cue = Cue(ref.start, ref.end, day, ref.text, planned=tok is not None and planned(tok))
-        (weak if _is_dateline(article.text, ref) else strong).append(cue)
+        (weak if datelines.at(doc, ref.start) is not None else strong).append(cue)
     return strong, weak
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventlens.events.syntax import conj_top, has_aux, has_subject
+from eventlens.text.speech import is_neutral_speech
 
 MODALS = frozenset({"will", "would", "may", "might", "could", "should", "shall", "can", "must", "ca", "wo"})
 INTENT_MODALS = frozenset({"will", "would"})
@@ -16,8 +17,6 @@ FACTUAL_XCOMP_HEADS = frozenset({"begin", "start", "continue", "resume", "keep",
 NONFACTUAL_CCOMP_HEADS = frozenset(
     {"deny", "fear", "hope", "want", "expect", "doubt", "wish", "suggest", "consider", "propose", "threaten", "warn"}
 )
-SPEECH_HEADS = frozenset({"say", "announce", "tell", "state", "add", "report", "confirm", "declare", "write",
-                          "inform", "assure"})
 
 
 def modality_of(verb: Token, conditional: Callable[[Token], bool] | None = None) -> str:
@@ -43,7 +42,7 @@ def modality_of(verb: Token, conditional: Callable[[Token], bool] | None = None)
 def speech_head(verb: Token) -> Token | None:
     """The speech verb whose that-clause the verb (or its coordination chain) is: "said (that) X would ..."."""
     top = conj_top(verb)
-    if top.dep_ == "ccomp" and top.head.lemma_.lower() in SPEECH_HEADS:
+    if top.dep_ == "ccomp" and is_neutral_speech(top.head):
         return top.head
     return None
 

@@ -8,6 +8,8 @@ from functools import lru_cache, partial
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.events import verbdicts
+from eventlens.text import datelines
+from eventlens.text.datelines import in_dateline
 
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -102,7 +104,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         # threatened"): the head nearest before the verb is the phrase's own head; a dateline word
         # parsed as a subject stays first, for the dateline rule of the events stage
         before = [c for c in subjects if c.i < verb.i]
-        child = before[-1] if before and not _in_dateline(subjects[0]) else subjects[0]
+        child = before[-1] if before and not in_dateline(subjects[0]) else subjects[0]
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head, True
         return child, False
@@ -140,11 +142,6 @@ def governing_verb(token: Token) -> Token:
     return verb
 
 
-def _in_dateline(token: Token) -> bool:
-    end = dateline_end(token.sent)
-    return end is not None and token.i < end
-
-
 def objects_of(verb: Token) -> list[Token]:
     """Direct objects (or passive subjects) of the verb, with their conjuncts."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -157,14 +154,9 @@ def pobjs(head: Token, prep: str) -> list[Token]:
 
 
 def dateline_end(sent: Span) -> int | None:
-    """Index of the dash closing a dateline ("RIYADH, March 26 - ...") at the start of a sentence."""
-    first = sent[0]
-    if not (first.is_alpha and first.is_upper and len(first) > 1):
-        return None
-    for token in sent[1:12]:
-        if token.text in ("-", "\u2013", "\u2014", "--"):
-            return token.i
-    return None
+    """Index of the dash closing a dateline ("RIYADH, March 26 - ...") that opens the sentence
+    (:mod:`eventlens.text.datelines`)."""
+    return datelines.dash_token(sent.doc, sent[0])
 
 
 def any_prep_objects(verb: Token) -> list[Token]:

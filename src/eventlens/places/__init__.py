@@ -33,7 +33,7 @@ def extract(doc: Doc, article: Article) -> list[Place]:
         country's are its capital's); ``role`` is ``dateline`` or ``place``.
     """
     gaz = load_gazetteer()
-    line = dateline_span(article)
+    line = dateline_span(doc, article)
     countries = article_countries(doc, gaz, article.text[line[0] : line[1]] if line else None)
     found = [p for p in [line and _place(article, *line, gaz, countries, "dateline")] if p]
     taken = {p.start for p in found}

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from eventlens.models import Article
 from eventlens.parse import doc_text
 from eventlens.places.gazetteer import BUILDINGS
+from eventlens.text import datelines
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "throughout", "within",
                "from", "to", "toward", "towards", "around", "off", "over", "via", "on", "of"}
@@ -27,18 +28,15 @@ MOVES_ON = {"advance", "march", "assault", "attack", "offensive", "push", "drive
 # "to"/"from" after an envoy's title is an accreditation, not a place ("ambassador to Kyiv").
 ENVOY_NOUNS = {"ambassador", "envoy", "mission", "delegation", "delegate", "representative", "emissary",
                "consul", "embassy", "ambassadors", "envoys", "missions", "delegations"}
-_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-DATELINE = re.compile(
-    rf"^(?P<name>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){{0,3}})(?:\s*\([^)\n]{{1,30}}\))?"
-    rf"(?:\s*,\s*(?:{_MONTHS}|\d)|\s+[-\u2013\u2014])", re.MULTILINE)
 _BUILDING = re.compile(r"\b(?:the )?(?P<b>" + "|".join(
     sorted((re.escape(k) for k in BUILDINGS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
-def dateline_span(article: Article) -> tuple[int, int] | None:
-    """``MINSK, Feb. 12 -``: the offsets of an upper-case name opening the first body lines."""
-    match = DATELINE.search(article.text, article.body_start, article.body_start + 2000)
-    return (match.start("name"), match.end("name")) if match else None
+def dateline_span(doc: Doc, article: Article) -> tuple[int, int] | None:
+    """``MINSK, Feb. 12 -``: the offsets of the place of the first dateline (:mod:`eventlens.text.datelines`)
+    in the body's first 2,000 characters."""
+    line = next((d for d in datelines.of_doc(doc) if d.start >= article.body_start), None)
+    return line.place if line is not None and line.start < article.body_start + 2000 else None
 
 
 def place_spans(doc: Doc) -> Iterator[tuple[Span, bool]]:
@@ -112,4 +110,4 @@ def place_head(span: Span) -> Token | None:
     return None
 
 
-__all__ = ["DATELINE", "PLACE_PREPS", "dateline_span", "place_head", "place_spans", "used_as_place"]
+__all__ = ["PLACE_PREPS", "dateline_span", "place_head", "place_spans", "used_as_place"]

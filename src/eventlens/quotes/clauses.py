@@ -15,7 +15,8 @@ from eventlens.quotes.lexicon import (
     TIME_MARKS,
 )
 from eventlens.quotes.marks import Mark
-from eventlens.quotes.tokens import in_dateline, inside_marks
+from eventlens.quotes.tokens import inside_marks
+from eventlens.text.datelines import in_dateline
 
 
 def clause_end(clause: Token) -> int:

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventlens.quotes.lexicon import INDIRECT_LEMMAS, NAMED_REPORT_REACH, PHRASAL_SPEECH, SPEECH_LEMMAS, SPEECH_REACH
+from eventlens.quotes.lexicon import INDIRECT_LEMMAS, NAMED_REPORT_REACH, SPEECH_REACH
 from eventlens.quotes.marks import Mark
-from eventlens.quotes.naming import subject_of
+from eventlens.quotes.naming import speaker_subject
 from eventlens.quotes.tokens import (
     same_line,
     sentence_tokens_after,
@@ -17,17 +17,18 @@ from eventlens.quotes.tokens import (
     tokens_in,
     verb_lemma,
 )
+from eventlens.text.speech import PHRASAL_SPEECH, SPEECH
 
 
 def _is_speech_verb(tok: Token) -> bool:
     """A verb of saying (or writing, urging...) with an active subject somewhere up its chain."""
-    return speech_lemma(tok) and tok.pos_ in ("VERB", "AUX") and subject_of(tok) is not None
+    return speech_lemma(tok) and tok.pos_ in ("VERB", "AUX") and speaker_subject(tok) is not None
 
 
 def speech_lemma(tok: Token) -> bool:
     """Whether ``tok`` is a verb of saying by its lemma, or with its particle (``pointed out``, ``shot back``)."""
     lemma = tok.lemma_.lower()
-    if lemma in SPEECH_LEMMAS:
+    if lemma in SPEECH:
         return True
     return any(c.dep_ in ("prt", "advmod") and c.i == tok.i + 1 and (lemma, c.lower_) in PHRASAL_SPEECH
                for c in tok.children)
@@ -83,7 +84,7 @@ def _reporting_verb_above(doc: Doc, text: str, mark: Mark) -> Token | None:
             return None
         if (tok.dep_ == "ccomp" and not mark.open_start <= head.idx < mark.close_end
                 and verb_lemma(head, INDIRECT_LEMMAS) in INDIRECT_LEMMAS and head.pos_ in ("VERB", "AUX")
-                and subject_of(head) is not None):
+                and speaker_subject(head) is not None):
             return head
         tok = head
     return None

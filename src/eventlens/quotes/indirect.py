@@ -28,13 +28,13 @@ from eventlens.quotes.lexicon import (
     OBJECT_CONTROL_LEMMAS,
     QUESTION_LEMMAS,
     SHOWING_LEMMAS,
-    SPEECH_LEMMAS,
     WH_TAGS,
 )
 from eventlens.quotes.marks import Mark, Post, post_at
-from eventlens.quotes.naming import noun_speaker, phrase_start, subject_of, verb_speaker
+from eventlens.quotes.naming import noun_speaker, phrase_start, speaker_subject, verb_speaker
 from eventlens.quotes.records import Found, Speaker, make_quote
 from eventlens.quotes.tokens import inside_marks, verb_lemma
+from eventlens.text.speech import SPEECH
 
 
 def indirect_quotes(
@@ -73,7 +73,7 @@ def _reporter(verb: Token, actors: Sequence[Actor]) -> str | None:
 def _same_speaker_above(verb: Token, actors: Sequence[Actor]) -> Speaker | None:
     """The speaker named above a pronoun that takes it up (``Perdue said he did not believe that``):
     the words are still theirs, and the name is the mention to give."""
-    subject = subject_of(verb)
+    subject = speaker_subject(verb)
     outer_verb = _relaying_verb(verb) if subject is not None and subject.pos_ == "PRON" else None
     if outer_verb is None or subject is None:
         return None
@@ -116,7 +116,7 @@ def _reported_clauses(verb: Token) -> list[Span]:
     """The clauses ``verb`` reports: ``ccomp``s, ``urged X to Y``, ``plans to Y``, ``polls show X``,
     ``called for X``."""
     lemma = verb_lemma(verb, _REPORTING_LEMMAS)
-    if lemma not in _REPORTING_LEMMAS or subject_of(verb) is None:
+    if lemma not in _REPORTING_LEMMAS or speaker_subject(verb) is None:
         return []
     naming = _naming_clauses(verb) if lemma in NAMING_LEMMAS else []
     if naming:
@@ -328,7 +328,7 @@ def _framed(verb: Token, request: bool) -> bool:
         chain.append(chain[-1].head)
     if any(_in_medium(v) for v in chain):
         return True
-    if any(c.dep_ in ("advcl", "conj") and c.i > verb.i and c.lemma_.lower() in SPEECH_LEMMAS for c in verb.children):
+    if any(c.dep_ in ("advcl", "conj") and c.i > verb.i and c.lemma_.lower() in SPEECH for c in verb.children):
         return True
     return request and _relaying_verb(chain[-1]) is not None
 
@@ -345,7 +345,7 @@ def _relaying_verb(verb: Token) -> Token | None:
     while tok.dep_ in ("ccomp", "parataxis", "conj", "xcomp") and tok.head.i != tok.i:
         head = tok.head
         if tok.dep_ in ("ccomp", "parataxis") and verb_lemma(head, INDIRECT_LEMMAS) in INDIRECT_LEMMAS:
-            return head if subject_of(head) is not None else None
+            return head if speaker_subject(head) is not None else None
         tok = head
     return None
 
@@ -361,7 +361,7 @@ def _content_clause(clause: Token, verb: Token, lemma: str) -> bool:
     if first.lower_ == "what" and first.i < clause.i and lemma not in QUESTION_LEMMAS:
         return clause.left_edge.i < verb.i < clause.i  # ``what the military said were targets`` stays
     if clause.i < verb.i:
-        subject = subject_of(verb)
+        subject = speaker_subject(verb)
         if subject is not None and clause.left_edge.i <= subject.i <= clause.right_edge.i:
             return False  # ``X offered Y a job, then says Z``: X's own act, not what X says
         return not any(t.text in (";", ":") or "\n" in t.text for t in doc[clause.right_edge.i + 1 : verb.i])
@@ -397,7 +397,7 @@ def _lifted_conjunct(clause: Token, verb: Token) -> Token | None:
     if not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
         return None
     for conj in clause.children:
-        if (conj.dep_ == "conj" and conj.i > clause.i and conj.lemma_.lower() in SPEECH_LEMMAS
+        if (conj.dep_ == "conj" and conj.i > clause.i and conj.lemma_.lower() in SPEECH
                 and conj.tag_ == verb.tag_ != clause.tag_
                 and not any(c.dep_.startswith("nsubj") or c.dep_ == "aux" for c in conj.children)):
             return conj
@@ -412,7 +412,7 @@ def _speaking_verb(verb: Token) -> Token:
     lifted = _lifted_conjunct(clause, clause.head) if verb.dep_ == "conj" and clause.dep_ == "ccomp" else None
     if lifted is not None and lifted.i == verb.i:
         return clause.head
-    subject = subject_of(verb)
+    subject = speaker_subject(verb)
     thing = subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ == "" and (
         verb_lemma(verb, SHOWING_LEMMAS) in SHOWING_LEMMAS)
     relay = _relaying_verb(verb) if thing else None
@@ -482,7 +482,7 @@ def _noun_holder(noun: Token) -> Token | None:
     if poss is not None:
         return poss
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in EXPRESS_LEMMAS:
-        return subject_of(noun.head)
+        return speaker_subject(noun.head)
     return None
 
 

@@ -21,8 +21,6 @@ def _load_words() -> dict[str, dict[str, frozenset[str]]]:
 
 
 _WORDS = _load_words()
-SPEECH_LEMMAS = _WORDS["verbs"]["speech"]
-PHRASAL_SPEECH = frozenset(tuple(w.split("_")) for w in _WORDS["verbs"]["phrasal"])
 INDIRECT_LEMMAS = _WORDS["verbs"]["reported"]
 INTENT_LEMMAS = _WORDS["verbs"]["intent"]
 OBJECT_CONTROL_LEMMAS = _WORDS["verbs"]["object_control"]
@@ -73,11 +71,6 @@ NAMED_REPORT_REACH = 5
 NAME_REACH = 60
 # Tokens an aside between commas may span between a subject and its verb (``X, asked about Y, said``).
 ASIDE_REACH = 20
-DATELINE_REACH = 60
 DASH_RE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[A-Z])")
-DATELINE_RE = re.compile(
-    r"[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]*[\w.'’]+(?:[ \t]+[\w.'’]+){0,3})*"
-    r"[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[―—–]|--?)[ \t]"
-)
 LINE_LABEL_RE = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}):[ \t]")
 LABEL_RE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?):\s")

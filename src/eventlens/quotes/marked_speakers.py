@@ -18,7 +18,6 @@ from eventlens.quotes.lexicon import (
     PERSON_PRONOUNS,
     SENTENCE_END,
     SPEAKER_PRONOUNS,
-    SPEECH_LEMMAS,
 )
 from eventlens.quotes.marks import Mark
 from eventlens.quotes.naming import (
@@ -27,11 +26,12 @@ from eventlens.quotes.naming import (
     mention_speaker,
     noun_speaker,
     phrase_start,
-    subject_of,
+    speaker_subject,
     verb_speaker,
 )
 from eventlens.quotes.records import NO_SPEAKER, Speaker
 from eventlens.quotes.tokens import same_line, sentence_of, sentence_tokens_before, tokens_in
+from eventlens.text.speech import SPEECH
 
 
 def speaker_for(doc: Doc, text: str, marks: Sequence[Mark], i: int, actors: Sequence[Actor], qtype: str,
@@ -59,7 +59,7 @@ def _quoted_speech_subject(doc: Doc, mark: Mark) -> Token | None:
     heads = [t for t in words if not mark.start <= t.head.idx < mark.end or t.head.i == t.i]
     verb = heads[0] if len(heads) == 1 else None
     if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBD", "VBP") \
-            or verb.lemma_.lower() not in SPEECH_LEMMAS:
+            or verb.lemma_.lower() not in SPEECH:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:  # the parser lost the subject: the name right before the mark
@@ -77,7 +77,7 @@ def _nested(subject: Token, cue: Speaker, actors: Sequence[Actor]) -> Speaker:
     speaker = noun_speaker(subject, actors)
     span = (phrase_start(subject), subject.idx + len(subject))
     above = next((a for a in subject.head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in INDIRECT_LEMMAS), None)
-    reporter = verb_speaker(above, actors) if above is not None and subject_of(above) is not None else cue
+    reporter = verb_speaker(above, actors) if above is not None and speaker_subject(above) is not None else cue
     relay = reporter.name or reporter.text
     return replace(speaker, cue=cue.cue, span=span, reported_by=relay if relay and relay != speaker.name else None)
 
@@ -160,7 +160,7 @@ def _outside(speaker: Speaker, verb: Token, marks: Sequence[Mark], actors: Seque
     if not (speaker.span and _in_marks(speaker.span[0], marks)):
         return speaker
     for anc in (a for a in verb.ancestors if not _in_marks(a.idx, marks)):
-        subject = subject_of(anc)
+        subject = speaker_subject(anc)
         if subject is not None and not _in_marks(subject.idx, marks):
             return replace(verb_speaker(anc, actors), cue=speaker.cue)
     nouns = [t for t in verb.sent if (_may_name(t) or t.lower_ in SPEAKER_PRONOUNS) and not _in_marks(t.idx, marks)]

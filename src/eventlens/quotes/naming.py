@@ -24,16 +24,19 @@ from eventlens.quotes.lexicon import (
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
-    SPEECH_LEMMAS,
     TITLE_NOUNS,
 )
 from eventlens.quotes.records import Speaker
-from eventlens.quotes.tokens import chars, in_dateline
+from eventlens.quotes.tokens import chars
+from eventlens.text.datelines import in_dateline
+from eventlens.text.speech import SPEECH
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The active subject of ``verb``, climbing through participles, conjuncts and relatives, and for a
-    verb that reports a clause through the preposition it hangs on (``by telling them that``)."""
+def speaker_subject(verb: Token) -> Token | None:
+    """The active subject of a speech verb, read as its speaker: climbing through participles, conjuncts
+    and relatives, through the preposition a reporting verb hangs on (``by telling them that``), past a
+    dateline word the parser made the subject; None for a passive (``was told``). (The events stage's
+    ``syntax.subject_of`` answers a different question: any verb's subject, inherited along chains.)"""
     reports = any(c.dep_ == "ccomp" for c in verb.children)
     speaking = _speaking_participle(verb)
     if speaking is not None:
@@ -57,7 +60,7 @@ def _speaking_participle(verb: Token) -> Token | None:
     """The one shown speaking when a speech participle modifies a name or a noun that is not a medium
     (``footage of Trump saying``, ``protesters chanting``, ``911 calls saying``); None otherwise, and for
     ``a statement saying``, whose words are the statement's author's."""
-    if verb.tag_ != "VBG" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in SPEECH:
         return None
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if (prev is not None and verb.dep_ in ("xcomp", "advcl", "acl") and prev.dep_ in ("pobj", "dobj")
@@ -125,7 +128,7 @@ def verb_speaker(verb: Token, actors: Sequence[Actor]) -> Speaker:
     if principal is not None:
         span = (phrase_start(principal), principal.idx + len(principal))
         return replace(noun_speaker(principal, actors), cue=verb.text, span=span)
-    subject = subject_of(verb)
+    subject = speaker_subject(verb)
     if subject is None:
         return Speaker(None, None, cue=verb.text)
     span = (phrase_start(subject), subject.idx + len(subject))
@@ -150,7 +153,7 @@ def _voice(verb: Token) -> Token | None:
     """The named person an institution speaks through in the same clause (``Beijing accused X of "Y",
     with its spokesman Zhao saying ...``): the one whose words the quote gives."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
-        for comp in (c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in SPEECH_LEMMAS):
+        for comp in (c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in SPEECH):
             subject = next((c for c in comp.children if c.dep_ == "nsubj"), None)
             named = subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON" or any(
                 c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children))
@@ -206,7 +209,7 @@ def _pronoun_speaker(pron: Token, verb: Token, actors: Sequence[Actor]) -> Speak
     if covering:
         return actor_speaker(covering, pron.text)
     for anc in verb.ancestors:
-        subject = subject_of(anc) if anc.lemma_.lower() in SPEECH_LEMMAS else None
+        subject = speaker_subject(anc) if anc.lemma_.lower() in SPEECH else None
         if subject is not None and subject.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return replace(noun_speaker(subject, actors), text=pron.text)
     kinds = ("person",) if pron.lower_ in PERSON_PRONOUNS else ORGANISATION_KINDS

@@ -7,8 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from eventlens.parse import doc_text
-from eventlens.quotes.lexicon import DATELINE_RE, DATELINE_REACH, NAME_REACH
+from eventlens.quotes.lexicon import NAME_REACH
 from eventlens.quotes.marks import Mark
 
 
@@ -61,16 +60,6 @@ def chars(doc: Doc, start: int, end: int) -> str:
 def inside_marks(offset: int, marks: Sequence[Mark]) -> bool:
     """Whether ``offset`` falls within a pair of quote marks."""
     return any(m.open_start <= offset < m.close_end for m in marks)
-
-
-def in_dateline(tok: Token) -> bool:
-    """Whether ``tok`` is part of a dateline opening its paragraph (``MOSCOW, Jan 1 -``)."""
-    text = doc_text(tok.doc)
-    line_start = text.rfind("\n", 0, tok.idx) + 1
-    if tok.idx - line_start > DATELINE_REACH:
-        return False
-    m = DATELINE_RE.match(text, line_start, line_start + DATELINE_REACH + 10)
-    return m is not None and tok.idx < m.end() and "\n" not in m.group()
 
 
 def verb_lemma(tok: Token, known: frozenset[str]) -> str:
