@@ -38,7 +38,8 @@ from urllib.parse import urlsplit
 
 import duckdb
 
-SYMMETRIC_CODES = frozenset({"041", "044", "046", "057", "062", "0871"})
+from eventlens.ontology import SYMMETRIC_CODES
+
 ORG_PREFIXES = ("IGO", "NGO", "NGM", "MNC")
 LOCATIONS = ("country", "off")
 

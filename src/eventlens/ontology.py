@@ -79,6 +79,16 @@ class Ontology:
         return CodeInfo(code, code[:2], row.name, self._plover.get(code), row.quad_class, float(score or 0.0))
 
 
+def _symmetric_codes() -> frozenset[str]:
+    """The codes of ``symmetric_codes.txt`` (one a line, ``#`` comments)."""
+    text = (resources.files("eventlens") / "data" / "ontology" / "symmetric_codes.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+# CAMEO codes whose actors all do the same thing ("A and B held talks"): one pair, no target side.
+SYMMETRIC_CODES = _symmetric_codes()
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
     """Rows of a packaged ontology table, every value a string."""
     path = resources.files("eventlens") / "data" / "ontology" / name

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from eventlens.ontology import SYMMETRIC_CODES
+
 # Short organisation codes used by the gold, and their Phoenix equivalents.
 ORG_ALIASES = {"NATO": "IGOWSTNAT", "EU": "IGOEUREEC", "UNO": "IGOUNO", "UN": "IGOUNO", "AU": "IGOAFR", "G7": "IGOG7"}
-SYMMETRIC = {"041", "044", "046", "057", "062", "0871"}
 
 
 def norm_code(code: str | None) -> str:
@@ -161,7 +162,7 @@ def _gold_participants(gold: dict[str, Any]) -> tuple[set[str], set[str]]:
 def _reversed_ok(gold: dict[str, Any]) -> bool:
     """Whether the gold event may be matched in the other direction."""
     note = gold.get("note") or ""
-    return gold.get("code") in SYMMETRIC or "symmetric" in note or f"{gold['target']}->{gold['source']}" in note
+    return gold.get("code") in SYMMETRIC_CODES or "symmetric" in note or f"{gold['target']}->{gold['source']}" in note
 
 
 def event_matches(pred: dict[str, Any], gold: dict[str, Any], level: str = "country") -> bool:

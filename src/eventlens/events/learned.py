@@ -40,11 +40,12 @@ from eventlens.events.mentions import (
     same_actor,
 )
 from eventlens.events.modality import modality_of, speech_head
-from eventlens.events.records import MUTUAL_ROOTS, SYMMETRIC, Found, each_other
+from eventlens.events.records import MUTUAL_ROOTS, Found, each_other
 from eventlens.events.syntax import clause_of, governing_verb, in_spans, is_passive, pobjs, reciprocal, subject_of
 from eventlens.events.tokenfacts import DocFacts
 from eventlens.events.verbs import matching_rule, verb_rules, verb_sources
 from eventlens.models import Actor
+from eventlens.ontology import SYMMETRIC_CODES
 
 log = logging.getLogger(__name__)
 
@@ -524,7 +525,8 @@ def _participants(trigger: Token, sent: Span, code: str, p: float, index: ActorI
     confidence = round(min(0.75, 0.35 + 0.4 * p), 3)
     if not targets and len(sources) > 1 and reciprocal(trigger):
         return each_other(sources, code, trigger, sent, label, confidence)
-    if not targets and len(sources) > 1 and (code in SYMMETRIC or code[:2] in MUTUAL_ROOTS or trigger.pos_ == "NOUN"):
+    mutual = code in SYMMETRIC_CODES or code[:2] in MUTUAL_ROOTS or trigger.pos_ == "NOUN"
+    if not targets and len(sources) > 1 and mutual:
         return [Found(sources[0], other, code, trigger, sent, label, confidence) for other in sources[1:]]
     if not targets and p >= PLACE_TARGET_MIN:  # "flew medicine into Afghanistan": where the act lands
         targets = [a for a in located_target(trigger, code, index) if all(not same_actor(a, s) for s in sources)]

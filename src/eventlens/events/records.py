@@ -11,9 +11,8 @@ from eventlens.events.lexicon import Rule
 from eventlens.events.mentions import same_actor
 from eventlens.events.syntax import reciprocal
 from eventlens.models import Actor, Event
-from eventlens.ontology import Ontology
+from eventlens.ontology import SYMMETRIC_CODES, Ontology
 
-SYMMETRIC = frozenset({"041", "044", "046", "057", "062", "0871"})
 # Cooperative roots whose coordinated subjects act toward each other ("A and B agreed on a pact").
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
@@ -45,7 +44,7 @@ def pair_actors(
     if not targets and len(sources) > 1 and reciprocal(trigger):  # "A and B accused each other"
         return each_other(sources, code, trigger, sent, label, confidence)
     pairs: list[tuple[Actor, Actor | None]]
-    if not targets and (code in SYMMETRIC or (mutual and code[:2] in MUTUAL_ROOTS)) and len(sources) > 1:
+    if not targets and (code in SYMMETRIC_CODES or (mutual and code[:2] in MUTUAL_ROOTS)) and len(sources) > 1:
         pairs = [(sources[0], other) for other in sources[1:]]
     elif targets:
         pairs = [(s, t) for s in sources for t in targets]
@@ -67,7 +66,7 @@ def each_other(sources: list[Actor], code: str, trigger: Token, sent: Span, labe
     a, b = sources[0], sources[1]
     if same_actor(a, b):
         return []
-    pairs = [(a, b)] if code in SYMMETRIC else [(a, b), (b, a)]
+    pairs = [(a, b)] if code in SYMMETRIC_CODES else [(a, b), (b, a)]
     return [Found(s, t, code, trigger, sent, label, confidence) for s, t in pairs]
 
 
@@ -83,7 +82,7 @@ def dedupe_found(candidates: Iterable[Found]) -> list[Found]:
     out: list[Found] = []
     for c in candidates:
         target = c.target.code if c.target else None
-        if c.code in SYMMETRIC:
+        if c.code in SYMMETRIC_CODES:
             key: tuple = ("sym", c.code, frozenset((c.source.code, target)))
         else:
             key = (c.sent.start, c.code, c.source.code, target)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventlens.events.mentions import is_collective
-from eventlens.events.records import SYMMETRIC
 from eventlens.models import Actor, Event
+from eventlens.ontology import SYMMETRIC_CODES
 
 UNKNOWN = "unknown"
 
@@ -47,7 +47,7 @@ def is_repeat(later: Event, earlier: Event, names: dict[str, str]) -> bool:
                     _who(earlier.target_actor, earlier.target, names))
     if pair_later == pair_earlier:
         return True
-    symmetric = later.code in SYMMETRIC and earlier.code in SYMMETRIC
+    symmetric = later.code in SYMMETRIC_CODES and earlier.code in SYMMETRIC_CODES
     return symmetric and pair_later == pair_earlier[::-1]
 
 
