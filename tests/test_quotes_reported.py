@@ -98,6 +98,9 @@ def test_a_dateline_is_not_part_of_the_reported_clause(quotes_of):
          "the new quota a transparent political ploy", "Harbour Workers Union"),
         ("Reyes blasted Varga as a disgrace to the town.", "Varga as a disgrace to the town", "Tomas Reyes"),
         ("Varga described the fire as an act of sabotage.", "the fire as an act of sabotage", "Lena Varga"),
+        ("Reyes called her a coward on Tuesday.", "her a coward", "Tomas Reyes"),
+        ("The Harbour Workers Union calls it a cynical land grab by the port owners.",
+         "it a cynical land grab by the port owners", "Harbour Workers Union"),
     ],
 )
 def test_what_a_verb_of_calling_says_of_its_object_is_a_quote(quotes_of, text, claim, speaker):
@@ -106,6 +109,10 @@ def test_what_a_verb_of_calling_says_of_its_object_is_a_quote(quotes_of, text, c
 
 def test_appointing_someone_is_not_a_quote(quotes_of):
     assert quotes_of("Varga named Reyes harbour master.") == []
+
+
+def test_the_name_one_goes_by_is_not_a_quote(quotes_of):
+    assert quotes_of("A hacker calling himself Ghost Fox posted the harbour files.") == []
 
 
 def test_a_short_clause_before_a_quote_mark_is_kept_when_it_is_whole(quotes_of):

@@ -146,9 +146,11 @@ def _reported_clauses(verb: Token) -> list[Span]:
 
 def _naming_clauses(verb: Token) -> list[Span]:
     """What a verb of calling or characterising says of its object (``called the plan a ploy``,
-    ``blasted Clinton as a disgrace``): the object with what it is called, a claim the subject made."""
+    ``blasted Clinton as a disgrace``, ``called her a liar``): the object with what it is called, a claim
+    the subject made."""
     doc = verb.doc
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")),
+               None)
     if obj is None:
         return []
     preds = [c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i]
@@ -158,6 +160,8 @@ def _naming_clauses(verb: Token) -> list[Span]:
     if not preds:
         return []
     pred = preds[0]
+    if obj.pos_ == "PRON" and obj.lower_.endswith(("self", "selves")) and pred.pos_ == "PROPN":
+        return []  # ``calling himself Guccifer``: the name one goes by, not a claim
     end = pred.right_edge.i + 1
     for tok in pred.subtree:  # ``as a disgrace Wednesday on the show``: the reporter's time and place
         if tok.i > pred.i and (tok.ent_type_ in ("DATE", "TIME") and tok.dep_ == "npadvmod"):
