@@ -168,3 +168,22 @@ def test_surname_recognised_as_an_entity_takes_the_full_name(parsed):
     table = {r"Foreign Minister Wang Yi": ("Wang Yi", "CHNGOV", "person")}
     quote = only(extract(doc, article, actors(article.text, table)), "indirect")
     assert (quote.speaker, quote.speaker_text, quote.cue) == ("Wang Yi", "Wang", "believes")
+
+
+def test_a_relative_pronoun_is_the_mention_of_a_speaker_named_by_the_noun_it_stands_for(parsed):
+    text = "The lease was opposed by Maria Costa, who said the harbour would lose its ferries."
+    doc, article = parsed(text)
+    table = {r"Maria Costa": ("Maria Costa", "XYZOPP", "person")}
+    (found,) = attribute(doc, article, actors(article.text, table))
+    quote = found.quote
+    assert (quote.quote, quote.speaker, quote.speaker_text) == (
+        "the harbour would lose its ferries", "Maria Costa", "who")
+    start, end = found.speaker_span
+    assert article.text[start:end] == "who"
+
+
+def test_a_subject_beside_a_relative_clause_keeps_its_own_mention(parsed):
+    text = "Several farmers, who have long complained about prices, said the new rules would ruin them."
+    doc, article = parsed(text)
+    quote = only(extract(doc, article, []), "indirect")
+    assert (quote.speaker, quote.speaker_text) == ("Several farmers", "Several farmers")

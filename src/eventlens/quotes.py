@@ -29,7 +29,8 @@
    thinking is theirs;
 4. speakers the actor stage does not name keep their own words (``organisers``, ``a military
    spokesman``); ``it``, ``the group``, ``the ministry`` go back to the organisation named before;
-   conjoined subjects are named together (``A and B``); words read ``on behalf of X`` are X's; a
+   conjoined subjects are named together (``A and B``); in ``X, who said A`` the mention is ``who``
+   and the name X's; words read ``on behalf of X`` are X's; a
    quoted speech verb with its subject outside the marks (``X "condemns" Y, his spokesman said``)
    is X's, relayed by the spokesman; a name in another script or over 100 characters leaves the
    speaker ``null`` with its words kept. A subject the parser lost is found beside the verb (``4 in 10

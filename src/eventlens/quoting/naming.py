@@ -135,7 +135,21 @@ def verb_speaker(verb: Token, actors: Sequence[Actor]) -> Speaker:
     voice = _voice(verb) if speaker.actor is None or speaker.actor.kind != "person" else None
     if voice is not None:
         return replace(noun_speaker(voice, actors), cue=verb.text, span=(phrase_start(voice), voice.idx + len(voice)))
-    return _joint(replace(speaker, cue=verb.text, span=span), subject, actors)
+    speaker = _joint(replace(speaker, cue=verb.text, span=span), subject, actors)
+    relative = _relative_subject(verb, subject)
+    if relative is None:
+        return speaker
+    return replace(speaker, text=relative.text, span=(relative.idx, relative.idx + len(relative)))
+
+
+def _relative_subject(verb: Token, subject: Token) -> Token | None:
+    """The relative pronoun that is the speech verb's own subject when ``subject`` is what it stands for
+    (``Republicans, who said A``): the mention that speaks in the verb's clause; the name stays the noun's."""
+    for clause in (c for c in subject.children if c.dep_ == "relcl" and c.left_edge.i <= verb.i <= c.right_edge.i):
+        relative = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS), None)
+        if relative is not None and (clause.i == verb.i or verb.is_ancestor(clause) or clause.is_ancestor(verb)):
+            return relative
+    return None
 
 
 def mention_speaker(mention: Token, verb: Token, actors: Sequence[Actor]) -> Speaker:
