@@ -183,3 +183,18 @@ def test_a_paragraph_opened_by_a_right_quote_mark_is_a_quote_with_its_dashed_nam
     (quote,) = extract(doc, article, [])
     assert (quote.type, quote.quote, quote.speaker) == (
         "direct", "The port is dying. Nobody in the council cares.", "Marta Ilves")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "source"),
+    [
+        ("There were more harbour polls showing Reyes leading.", "Reyes leading", "more harbour polls"),
+        ("Early port data shows some signs of a slowdown.", "some signs of a slowdown", "Early port data"),
+    ],
+)
+def test_what_a_source_shows_is_its_finding(quotes_of, text, finding, source):
+    assert indirect(quotes_of(text)).get(finding) == source
+
+
+def test_a_thing_showing_something_is_no_source(quotes_of):
+    assert quotes_of("Footage showing the crowd at the harbour was aired.") == []

@@ -24,9 +24,9 @@
    hangs elsewhere are still found: a clause with its own subject after the speech verb (``said after
    the talks he would go``), a ``that`` clause on a noun of the verb's adjuncts (``said during a
    briefing that``), the clause an ``as X said`` / ``as X put it`` or a closing ``, X reported``
-   comments on; what a verb of calling says of its object is a quote (``called the plan a ploy``,
-   ``blasted X as a disgrace``), and a partial quote inside someone's reported clause of saying or
-   thinking is theirs;
+   comments on, what a source of findings shows (``polls showing X ahead``); what a verb of calling
+   says of its object is a quote (``called the plan a ploy``, ``blasted X as a disgrace``), and
+   a partial quote inside someone's reported clause of saying or thinking is theirs;
 4. speakers the actor stage does not name keep their own words (``organisers``, ``a military
    spokesman``); ``it``, ``the group``, ``the ministry`` go back to the organisation named before;
    conjoined subjects are named together (``A and B``); in ``X, who said A`` the mention is ``who``

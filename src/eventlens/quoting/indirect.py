@@ -17,7 +17,6 @@ from eventlens.quoting.lexicon import (
     CALL_PREPS,
     CONCESSIVE_MARKS,
     EVIDENCE_LEMMAS,
-    EVIDENCE_NOUNS,
     EXPRESS_LEMMAS,
     FINITE_TAGS,
     INDIRECT_LEMMAS,
@@ -32,7 +31,14 @@ from eventlens.quoting.lexicon import (
     WH_TAGS,
 )
 from eventlens.quoting.marks import Mark, Post, post_at
-from eventlens.quoting.naming import noun_speaker, phrase_start, subject_of, verb_speaker
+from eventlens.quoting.naming import (
+    evidence_noun,
+    noun_speaker,
+    phrase_start,
+    showing_participle,
+    subject_of,
+    verb_speaker,
+)
 from eventlens.quoting.records import Found, Speaker, make_quote
 from eventlens.quoting.tokens import inside_marks, verb_lemma
 
@@ -223,8 +229,8 @@ def _call_clauses(verb: Token) -> list[Span]:
 
 def _evidence_clauses(verb: Token, lemma: str) -> list[Span]:
     """``polls show Clinton ahead``, ``a study found 31 cases``: what a noun source shows."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if lemma not in EVIDENCE_LEMMAS or subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or showing_participle(verb)
+    if lemma not in EVIDENCE_LEMMAS or subject is None or not evidence_noun(subject):
         return []
     rights = [c for c in verb.rights if c.dep_ in ("dobj", "ccomp", "oprd", "xcomp") and c.i > verb.i]
     if not rights:

@@ -14,6 +14,7 @@ from eventlens.quoting.lexicon import (
     BEHALF_LEMMAS,
     CLAUSE_JOINERS,
     ENTITY_LABELS,
+    EVIDENCE_LEMMAS,
     EVIDENCE_NOUNS,
     FINITE_TAGS,
     GENERIC_ORGANISATION_NOUNS,
@@ -35,7 +36,7 @@ def subject_of(verb: Token) -> Token | None:
     """The active subject of ``verb``, climbing through participles, conjuncts and relatives, and for a
     verb that reports a clause through the preposition it hangs on (``by telling them that``)."""
     reports = any(c.dep_ == "ccomp" for c in verb.children)
-    speaking = _speaking_participle(verb)
+    speaking = _speaking_participle(verb) or showing_participle(verb)
     if speaking is not None:
         return speaking
     for _ in range(6):
@@ -69,6 +70,19 @@ def _speaking_participle(verb: Token) -> Token | None:
     if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in MEDIUM_NOUNS | EVIDENCE_NOUNS:
         return None
     return head if head.ent_type_ not in ("DATE", "TIME") else None
+
+
+def showing_participle(verb: Token) -> Token | None:
+    """The source a participle of showing modifies (``polls showing X ahead``): what shows it."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or head.i > verb.i or verb.lemma_.lower() not in EVIDENCE_LEMMAS:
+        return None
+    return head if evidence_noun(head) else None
+
+
+def evidence_noun(tok: Token) -> bool:
+    """Whether a noun is a source that can show or find something (``polls``, ``data``: lemma or word)."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in EVIDENCE_NOUNS or tok.lower_ in EVIDENCE_NOUNS)
 
 
 def _stray_subject(verb: Token) -> Token | None:
