@@ -198,3 +198,16 @@ def test_what_a_source_shows_is_its_finding(quotes_of, text, finding, source):
 
 def test_a_thing_showing_something_is_no_source(quotes_of):
     assert quotes_of("Footage showing the crowd at the harbour was aired.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("The Harbour Workers Union issued a statement saying that the port had no plans to close.",
+         "the port had no plans to close", "Harbour Workers Union"),
+        ("Reyes released a report arguing that the port loses money because of weak oversight.",
+         "the port loses money because of weak oversight", "Tomas Reyes"),
+    ],
+)
+def test_a_speech_participle_on_a_medium_someone_put_out_gives_their_words(quotes_of, text, clause, speaker):
+    assert indirect(quotes_of(text)).get(clause) == speaker

@@ -35,10 +35,10 @@
    is X's, relayed by the spokesman; a name in another script or over 100 characters leaves the
    speaker ``null`` with its words kept. A subject the parser lost is found beside the verb (``4 in 10
    say``, ``X, asked about Y, had said``), a speech participle's speaker is the one shown speaking
-   (``footage of X saying``), a pronoun beside the quote speaks when the parser took a quoted word for
-   the subject, and a name may follow a question (``?" X told reporters``). The word lists (speech
-   verbs with those of manner of speaking and with particles, ``shot back``) are in
-   ``data/quoting/words.toml``.
+   (``footage of X saying``), the author of a medium speaks through it (``X issued a statement
+   saying``), a pronoun beside the quote speaks when the parser took a quoted word for the subject,
+   and a name may follow a question (``?" X told reporters``). The word lists (speech verbs with
+   those of manner of speaking and with particles, ``shot back``) are in ``data/quoting/words.toml``.
 
 The work is done by the modules of :mod:`eventlens.quoting` (``marked``, ``posts``,
 ``indirect`` find the quotes; ``marked_speakers``, ``cues`` and ``naming`` find and name the

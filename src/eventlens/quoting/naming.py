@@ -39,6 +39,9 @@ def subject_of(verb: Token) -> Token | None:
     speaking = _speaking_participle(verb) or showing_participle(verb)
     if speaking is not None:
         return speaking
+    issuing = _medium_participle(verb)
+    if issuing is not None:
+        return subject_of(issuing)
     for _ in range(6):
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -70,6 +73,17 @@ def _speaking_participle(verb: Token) -> Token | None:
     if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in MEDIUM_NOUNS | EVIDENCE_NOUNS:
         return None
     return head if head.ent_type_ not in ("DATE", "TIME") else None
+
+
+def _medium_participle(verb: Token) -> Token | None:
+    """The verb that put out the medium a speech participle hangs on (``issued a statement saying``,
+    ``released a report arguing``): its subject is the author, whose words the participle gives."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or head.i > verb.i or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    if head.lemma_.lower() not in MEDIUM_NOUNS or head.dep_ != "dobj" or head.head.pos_ != "VERB":
+        return None
+    return head.head
 
 
 def showing_participle(verb: Token) -> Token | None:
