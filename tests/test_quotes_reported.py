@@ -211,3 +211,8 @@ def test_a_thing_showing_something_is_no_source(quotes_of):
 )
 def test_a_speech_participle_on_a_medium_someone_put_out_gives_their_words(quotes_of, text, clause, speaker):
     assert indirect(quotes_of(text)).get(clause) == speaker
+
+
+def test_the_subject_of_an_adjective_speaks_through_its_speech_verb(quotes_of):
+    text = "Union leaders are quick to note that the port has never made a loss."
+    assert indirect(quotes_of(text)) == {"the port has never made a loss": "Union leaders"}

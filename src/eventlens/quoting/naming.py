@@ -31,6 +31,10 @@ from eventlens.quoting.lexicon import (
 from eventlens.quoting.records import Speaker
 from eventlens.quoting.tokens import chars, in_dateline
 
+# Dependencies through which a verb takes the subject of the word it hangs on: participles, conjuncts,
+# infinitives, and an adjective's complement (``X are quick to note that``).
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "acomp"})
+
 
 def subject_of(verb: Token) -> Token | None:
     """The active subject of ``verb``, climbing through participles, conjuncts and relatives, and for a
@@ -51,7 +55,7 @@ def subject_of(verb: Token) -> Token | None:
                 rel = subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
                 return verb.head if rel else subject
         through_prep = reports and verb.dep_ == "prep" and verb.pos_ == "ADP"  # ``by telling them that``
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") and not through_prep or verb.head.i == verb.i:
+        if verb.dep_ not in _CLIMB_DEPS and not through_prep or verb.head.i == verb.i:
             return _stray_subject(verb)
         verb = verb.head
     return None
