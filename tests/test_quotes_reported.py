@@ -216,3 +216,15 @@ def test_a_speech_participle_on_a_medium_someone_put_out_gives_their_words(quote
 def test_the_subject_of_an_adjective_speaks_through_its_speech_verb(quotes_of):
     text = "Union leaders are quick to note that the port has never made a loss."
     assert indirect(quotes_of(text)) == {"the port has never made a loss": "Union leaders"}
+
+
+def test_a_reported_clause_the_parser_took_for_an_object_is_a_quote(quotes_of):
+    text = ("In the memo, Reyes said he had secured contracts for the harbour that would pay out $6 million "
+            "over nine years if the deals remained in place.")
+    assert indirect(quotes_of(text)) == {
+        "he had secured contracts for the harbour that would pay out $6 million over nine years if the deals "
+        "remained in place": "Tomas Reyes"}
+
+
+def test_an_object_of_a_speech_verb_is_no_quote(quotes_of):
+    assert quotes_of("Reyes said nothing about the harbour.") == []

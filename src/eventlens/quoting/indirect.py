@@ -134,6 +134,9 @@ def _reported_clauses(verb: Token) -> list[Span]:
                    for span in _reported_spans(c, verb)]
         if clauses:
             return clauses
+        lost = _object_clause(verb) if not comps else None
+        if lost is not None:
+            return [lost]
         if comps:  # ``told them to leave``: a request, a quote only when said in a statement or report
             return [_infinitive_span(c) for c in comps if _framed(verb, request=True)]
     if lemma in OBJECT_CONTROL_LEMMAS:
@@ -189,6 +192,26 @@ def _misattached_clause(child: Token, verb: Token) -> bool:
         return any(c.dep_ == "ccomp" and c.i > child.i and _finite(c) and any(g.dep_ == "nsubj" for g in c.children)
                    for c in child.children)
     return False
+
+
+def _object_clause(verb: Token) -> Span | None:
+    """A reported clause the parser took for the speech verb's object (``said he had secured contracts``
+    parsed with ``secured`` as an adjective of ``contracts``): the object's phrase holds a subject right
+    after the verb (or its ``that``) and a finite auxiliary after that subject."""
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    start = verb.i + 2 if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "that" else verb.i + 1
+    if start >= obj.left_edge.i and start != obj.left_edge.i:
+        return None
+    subject = doc[start] if start < len(doc) else None
+    if subject is None or subject.dep_ not in ("nsubj", "nsubjpass") or not obj.left_edge.i <= subject.i < obj.i:
+        return None
+    aux = doc[subject.i + 1] if subject.i + 1 < obj.i else None
+    if aux is None or aux.tag_ not in FINITE_TAGS or aux.dep_ not in ("aux", "auxpass"):
+        return None
+    return trim(doc[subject.i : clause_end(obj)])
 
 
 def _clausal(comp: Token, verb: Token) -> bool:
