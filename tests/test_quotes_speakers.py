@@ -187,3 +187,13 @@ def test_a_subject_beside_a_relative_clause_keeps_its_own_mention(parsed):
     doc, article = parsed(text)
     quote = only(extract(doc, article, []), "indirect")
     assert (quote.speaker, quote.speaker_text) == ("Several farmers", "Several farmers")
+
+
+def test_a_pronoun_resolved_to_a_name_inside_the_speaker_s_own_phrase_takes_up_the_speaker(parsed):
+    text = ("Tomas Reyes, the chief adviser of Lena Varga's harbour campaigns, said on Sunday that he no longer "
+            "believed the port had a future.")
+    doc, article = parsed(text)
+    table = {r"Lena Varga": ("Lena Varga", "XYZGOV", "person"),
+             r"\bhe\b": ("Lena Varga", "XYZGOV", "pronoun")}  # a coreference slip to the name in the apposition
+    quotes = {q.quote: (q.speaker, q.reported_by) for q in extract(doc, article, actors(article.text, table))}
+    assert quotes["the port had a future"] == ("Tomas Reyes", None)

@@ -56,8 +56,9 @@ def indirect_quotes(
                 speaking = _speaking_verb(verb)
                 named = _same_speaker_above(speaking, actors) or verb_speaker(speaking, actors)
                 speaker = replace(named, cue=verb.text)
+                reporter = _reporter(speaking, actors)
                 quote = replace(make_quote(span.text, span.start_char, "indirect", speaker, published),
-                                reported_by=_reporter(speaking, actors))
+                                reported_by=reporter if reporter != speaker.name else None)
                 quotes.append(Found(quote, speaker.span))
     return quotes + _according_quotes(doc, marks, posts, actors, published) + _noun_quotes(
         doc, marks, posts, actors, published
@@ -84,8 +85,20 @@ def _same_speaker_above(verb: Token, actors: Sequence[Actor]) -> Speaker | None:
     if outer_verb is None or subject is None:
         return None
     inner, outer = verb_speaker(verb, actors), verb_speaker(outer_verb, actors)
-    same = outer.name is not None and inner.name in (None, outer.name)
+    same = outer.name is not None and (inner.name in (None, outer.name) or _inside_subject(inner, outer, outer_verb,
+                                                                                         actors))
     return outer if same and (outer.text or "").lower() != subject.lower_ else None
+
+
+def _inside_subject(inner: Speaker, outer: Speaker, verb: Token, actors: Sequence[Actor]) -> bool:
+    """Whether a pronoun's person is only named inside the phrase of ``verb``'s own subject, beside its head
+    (``X, Y's aide, said he``): then the pronoun takes up X, the one speaking, not Y."""
+    subject = subject_of(verb)
+    if subject is None or inner.name is None or subject.pos_ == "PRON" or outer.span is None:
+        return False
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return any(a.name == inner.name and a.kind == "person" and lo <= a.start and a.end <= hi
+               and not a.start <= outer.span[0] < a.end for a in actors)
 
 
 def _according_quotes(
