@@ -197,3 +197,12 @@ def test_a_pronoun_resolved_to_a_name_inside_the_speaker_s_own_phrase_takes_up_t
              r"\bhe\b": ("Lena Varga", "XYZGOV", "pronoun")}  # a coreference slip to the name in the apposition
     quotes = {q.quote: (q.speaker, q.reported_by) for q in extract(doc, article, actors(article.text, table))}
     assert quotes["the port had a future"] == ("Tomas Reyes", None)
+
+
+def test_a_quote_after_a_negated_speech_verb_goes_on_with_the_one_who_spoke(parsed):
+    text = ('"The harbour is now closed to all ships," Reyes said, though officials haven\'t said the port is '
+            'actually "closed" for good. "Remember, the ferries still need somewhere to dock."')
+    doc, article = parsed(text)
+    last = extract(doc, article, [])[-1]
+    assert (last.quote, last.type, last.speaker) == (
+        "Remember, the ferries still need somewhere to dock.", "direct", "Reyes")
