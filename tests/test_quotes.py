@@ -178,6 +178,8 @@ def test_fragment_left_beside_a_partial_quote_is_not_a_quote(quotes_of):
         ("Merkel believes the accord will hold.", "the accord will hold", "believes"),
         ("It reflects Merkel's view that the accord will hold.", "the accord will hold", "view"),
         ("Merkel expressed the hope that the accord will hold.", "the accord will hold", "hope"),
+        ("Merkel expressed confidence that the accord will hold.", "the accord will hold", "confidence"),
+        ("It reflects Merkel's doubt that the accord will hold.", "the accord will hold", "doubt"),
         ("Merkel wrote in a letter that the accord will hold.", "the accord will hold", "wrote"),
         ("Merkel argued that the accord will hold.", "the accord will hold", "argued"),
     ],

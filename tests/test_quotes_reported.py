@@ -98,6 +98,9 @@ def test_a_dateline_is_not_part_of_the_reported_clause(quotes_of):
          "the new quota a transparent political ploy", "Harbour Workers Union"),
         ("Reyes blasted Varga as a disgrace to the town.", "Varga as a disgrace to the town", "Tomas Reyes"),
         ("Varga described the fire as an act of sabotage.", "the fire as an act of sabotage", "Lena Varga"),
+        ("Reyes called her a coward on Tuesday.", "her a coward", "Tomas Reyes"),
+        ("The Harbour Workers Union calls it a cynical land grab by the port owners.",
+         "it a cynical land grab by the port owners", "Harbour Workers Union"),
     ],
 )
 def test_what_a_verb_of_calling_says_of_its_object_is_a_quote(quotes_of, text, claim, speaker):
@@ -106,6 +109,10 @@ def test_what_a_verb_of_calling_says_of_its_object_is_a_quote(quotes_of, text, c
 
 def test_appointing_someone_is_not_a_quote(quotes_of):
     assert quotes_of("Varga named Reyes harbour master.") == []
+
+
+def test_the_name_one_goes_by_is_not_a_quote(quotes_of):
+    assert quotes_of("A hacker calling himself Ghost Fox posted the harbour files.") == []
 
 
 def test_a_short_clause_before_a_quote_mark_is_kept_when_it_is_whole(quotes_of):
@@ -176,3 +183,48 @@ def test_a_paragraph_opened_by_a_right_quote_mark_is_a_quote_with_its_dashed_nam
     (quote,) = extract(doc, article, [])
     assert (quote.type, quote.quote, quote.speaker) == (
         "direct", "The port is dying. Nobody in the council cares.", "Marta Ilves")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "source"),
+    [
+        ("There were more harbour polls showing Reyes leading.", "Reyes leading", "more harbour polls"),
+        ("Early port data shows some signs of a slowdown.", "some signs of a slowdown", "Early port data"),
+    ],
+)
+def test_what_a_source_shows_is_its_finding(quotes_of, text, finding, source):
+    assert indirect(quotes_of(text)).get(finding) == source
+
+
+def test_a_thing_showing_something_is_no_source(quotes_of):
+    assert quotes_of("Footage showing the crowd at the harbour was aired.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("The Harbour Workers Union issued a statement saying that the port had no plans to close.",
+         "the port had no plans to close", "Harbour Workers Union"),
+        ("Reyes released a report arguing that the port loses money because of weak oversight.",
+         "the port loses money because of weak oversight", "Tomas Reyes"),
+    ],
+)
+def test_a_speech_participle_on_a_medium_someone_put_out_gives_their_words(quotes_of, text, clause, speaker):
+    assert indirect(quotes_of(text)).get(clause) == speaker
+
+
+def test_the_subject_of_an_adjective_speaks_through_its_speech_verb(quotes_of):
+    text = "Union leaders are quick to note that the port has never made a loss."
+    assert indirect(quotes_of(text)) == {"the port has never made a loss": "Union leaders"}
+
+
+def test_a_reported_clause_the_parser_took_for_an_object_is_a_quote(quotes_of):
+    text = ("In the memo, Reyes said he had secured contracts for the harbour that would pay out $6 million "
+            "over nine years if the deals remained in place.")
+    assert indirect(quotes_of(text)) == {
+        "he had secured contracts for the harbour that would pay out $6 million over nine years if the deals "
+        "remained in place": "Tomas Reyes"}
+
+
+def test_an_object_of_a_speech_verb_is_no_quote(quotes_of):
+    assert quotes_of("Reyes said nothing about the harbour.") == []

@@ -168,3 +168,41 @@ def test_surname_recognised_as_an_entity_takes_the_full_name(parsed):
     table = {r"Foreign Minister Wang Yi": ("Wang Yi", "CHNGOV", "person")}
     quote = only(extract(doc, article, actors(article.text, table)), "indirect")
     assert (quote.speaker, quote.speaker_text, quote.cue) == ("Wang Yi", "Wang", "believes")
+
+
+def test_a_relative_pronoun_is_the_mention_of_a_speaker_named_by_the_noun_it_stands_for(parsed):
+    text = "The lease was opposed by Maria Costa, who said the harbour would lose its ferries."
+    doc, article = parsed(text)
+    table = {r"Maria Costa": ("Maria Costa", "XYZOPP", "person")}
+    (found,) = attribute(doc, article, actors(article.text, table))
+    quote = found.quote
+    assert (quote.quote, quote.speaker, quote.speaker_text) == (
+        "the harbour would lose its ferries", "Maria Costa", "who")
+    start, end = found.speaker_span
+    assert article.text[start:end] == "who"
+
+
+def test_a_subject_beside_a_relative_clause_keeps_its_own_mention(parsed):
+    text = "Several farmers, who have long complained about prices, said the new rules would ruin them."
+    doc, article = parsed(text)
+    quote = only(extract(doc, article, []), "indirect")
+    assert (quote.speaker, quote.speaker_text) == ("Several farmers", "Several farmers")
+
+
+def test_a_pronoun_resolved_to_a_name_inside_the_speaker_s_own_phrase_takes_up_the_speaker(parsed):
+    text = ("Tomas Reyes, the chief adviser of Lena Varga's harbour campaigns, said on Sunday that he no longer "
+            "believed the port had a future.")
+    doc, article = parsed(text)
+    table = {r"Lena Varga": ("Lena Varga", "XYZGOV", "person"),
+             r"\bhe\b": ("Lena Varga", "XYZGOV", "pronoun")}  # a coreference slip to the name in the apposition
+    quotes = {q.quote: (q.speaker, q.reported_by) for q in extract(doc, article, actors(article.text, table))}
+    assert quotes["the port had a future"] == ("Tomas Reyes", None)
+
+
+def test_a_quote_after_a_negated_speech_verb_goes_on_with_the_one_who_spoke(parsed):
+    text = ('"The harbour is now closed to all ships," Reyes said, though officials haven\'t said the port is '
+            'actually "closed" for good. "Remember, the ferries still need somewhere to dock."')
+    doc, article = parsed(text)
+    last = extract(doc, article, [])[-1]
+    assert (last.quote, last.type, last.speaker) == (
+        "Remember, the ferries still need somewhere to dock.", "direct", "Reyes")

@@ -6,6 +6,7 @@ whitespace and final punctuation, overlaps a gold content fragment; "exact" when
 spans are equal; a speaker is right when the predicted speaker mention overlaps the gold source
 span. Direct-quote precision counts matches against any gold attribution (the strict figure only
 against ``direct`` items); recall is the share of gold items of the scored types matched.
+The records at even and at odd positions of the file are also scored apart (``even``, ``odd``).
 The whole-article run gives the error rate (articles where the stage raised) and its own scores.
 textacy's ``direct_quotations`` runs on the same parses when textacy is importable.
 PolNeAR is read from ``shared/`` at run time and never shipped.
@@ -35,6 +36,13 @@ TRIM = " \t\n\"'“”‘’`.,;:!?…"
 PRONOUNS = frozenset("he she it they him her them i we you his its their this that who".split())
 DIRECT_TYPES = frozenset({"direct"})
 ALL_TYPES = frozenset({"direct", "partial", "indirect"})
+# The records at even and at odd positions (0-based) of the split, scored apart as well as together.
+HALVES = ("even", "odd")
+# The figures of each half shown in the report.
+HALF_FIGURES = ("direct_precision", "direct_recall", "direct_f1", "direct_quote_speaker_precision",
+                "direct_quote_speaker_recall", "direct_quote_speaker_f1", "direct_speaker_accuracy",
+                "all_precision", "all_recall", "all_f1", "all_speaker_accuracy", "all_quote_speaker_f1",
+                "direct_gold", "all_gold")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +87,7 @@ def run(settings: Settings, shared: Path, limit: int | None = None, name: str = 
         systems["textacy"] = textacy
     results = {sys: evaluate(nlp, records, predict) for sys, predict in systems.items()}
     figures: dict[str, Any] = {"total": results["eventlens"][0] | seed_quote_figures(settings, shared)}
+    figures |= results["eventlens"][2]
     if textacy is not None:
         figures["textacy"] = results["textacy"][0]
     errors = results["eventlens"][1]
@@ -143,8 +152,11 @@ def _textacy_pred(text: str, triple: Any) -> Pred:
 # --- running -------------------------------------------------------------------------------
 
 
-def evaluate(nlp: Language, records: Sequence[dict[str, Any]], predict: Predictor) -> tuple[dict[str, Any], list[str]]:
-    """Paragraph and whole-article runs of one system over the records: flat figures and errors."""
+def evaluate(
+    nlp: Language, records: Sequence[dict[str, Any]], predict: Predictor
+) -> tuple[dict[str, Any], list[str], dict[str, dict[str, float]]]:
+    """Paragraph and whole-article runs of one system over the records: flat figures, errors, and the
+    paragraph-run figures of the records at even and at odd positions in the file (``even``, ``odd``)."""
     golds = [gold_items(r) for r in records]
     by_para = [paragraph_run(nlp, r, predict) for r in records]
     whole = [_safe(predict, doc, _article(r, r["text"])) for doc, r in zip(_parse(nlp, records), records, strict=True)]
@@ -154,7 +166,12 @@ def evaluate(nlp: Language, records: Sequence[dict[str, Any]], predict: Predicto
     figures["article_error_rate"] = _ratio(len(failed), len(records))
     figures["paragraph_errors"] = sum(p.failures for p in by_para)
     errors = [f"{r['id']}: {w.error}" for r, w in zip(records, whole, strict=True) if w.error]
-    return figures, errors
+    return figures, errors, half_figures(by_para, golds)
+
+
+def half_figures(runs: Sequence[Run], golds: Sequence[Sequence[Gold]]) -> dict[str, dict[str, float]]:
+    """The figures of the runs at even and at odd positions (0-based), apart: ``{"even": ..., "odd": ...}``."""
+    return {half: score_all(runs[parity::2], golds[parity::2], "") for parity, half in enumerate(HALVES)}
 
 
 def _parse(nlp: Language, records: Iterable[dict[str, Any]]) -> Iterable[Doc]:
@@ -331,4 +348,8 @@ def format_report(figures: dict[str, Any], n_articles: int) -> str:
         lines.append(f"{key:38} {value:>10} {other:>10}")
     if not theirs:
         lines.append("(textacy not importable: no side-by-side figures)")
+    if all(half in figures for half in HALVES):
+        lines += ["-- records at even and odd positions, paragraph by paragraph --",
+                  f"{'figure':38} {'even':>10} {'odd':>10}"]
+        lines += [f"{key:38} {figures['even'][key]:>10} {figures['odd'][key]:>10}" for key in HALF_FIGURES]
     return "\n".join(lines) + "\n"

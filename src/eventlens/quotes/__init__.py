@@ -24,20 +24,21 @@
    hangs elsewhere are still found: a clause with its own subject after the speech verb (``said after
    the talks he would go``), a ``that`` clause on a noun of the verb's adjuncts (``said during a
    briefing that``), the clause an ``as X said`` / ``as X put it`` or a closing ``, X reported``
-   comments on; what a verb of calling says of its object is a quote (``called the plan a ploy``,
-   ``blasted X as a disgrace``), and a partial quote inside someone's reported clause of saying or
-   thinking is theirs;
+   comments on, what a source of findings shows (``polls showing X ahead``); what a verb of calling
+   says of its object is a quote (``called the plan a ploy``, ``blasted X as a disgrace``), and
+   a partial quote inside someone's reported clause of saying or thinking is theirs;
 4. speakers the actor stage does not name keep their own words (``organisers``, ``a military
    spokesman``); ``it``, ``the group``, ``the ministry`` go back to the organisation named before;
-   conjoined subjects are named together (``A and B``); words read ``on behalf of X`` are X's; a
+   conjoined subjects are named together (``A and B``); in ``X, who said A`` the mention is ``who``
+   and the name X's; words read ``on behalf of X`` are X's; a
    quoted speech verb with its subject outside the marks (``X "condemns" Y, his spokesman said``)
    is X's, relayed by the spokesman; a name in another script or over 100 characters leaves the
    speaker ``null`` with its words kept. A subject the parser lost is found beside the verb (``4 in 10
    say``, ``X, asked about Y, had said``), a speech participle's speaker is the one shown speaking
-   (``footage of X saying``), a pronoun beside the quote speaks when the parser took a quoted word for
-   the subject, and a name may follow a question (``?" X told reporters``). The word lists (speech
-   verbs with those of manner of speaking and with particles, ``shot back``) are in
-   ``data/quoting/words.toml``.
+   (``footage of X saying``), the author of a medium speaks through it (``X issued a statement
+   saying``), a pronoun beside the quote speaks when the parser took a quoted word for the subject,
+   and a name may follow a question (``?" X told reporters``). The word lists (speech verbs with
+   those of manner of speaking and with particles, ``shot back``) are in ``data/quoting/words.toml``.
 
 The work is done by the modules of :mod:`eventlens.quotes` (``marked``, ``posts``,
 ``indirect`` find the quotes; ``marked_speakers``, ``cues`` and ``naming`` find and name the

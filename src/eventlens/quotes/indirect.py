@@ -17,7 +17,6 @@ from eventlens.quotes.lexicon import (
     CALL_PREPS,
     CONCESSIVE_MARKS,
     EVIDENCE_LEMMAS,
-    EVIDENCE_NOUNS,
     EXPRESS_LEMMAS,
     FINITE_TAGS,
     INDIRECT_LEMMAS,
@@ -31,7 +30,14 @@ from eventlens.quotes.lexicon import (
     WH_TAGS,
 )
 from eventlens.quotes.marks import Mark, Post, post_at
-from eventlens.quotes.naming import noun_speaker, phrase_start, speaker_subject, verb_speaker
+from eventlens.quotes.naming import (
+    evidence_noun,
+    noun_speaker,
+    phrase_start,
+    showing_participle,
+    speaker_subject,
+    verb_speaker,
+)
 from eventlens.quotes.records import Found, Speaker, make_quote
 from eventlens.quotes.tokens import inside_marks, verb_lemma
 from eventlens.text.speech import SPEECH
@@ -50,8 +56,9 @@ def indirect_quotes(
                 speaking = _speaking_verb(verb)
                 named = _same_speaker_above(speaking, actors) or verb_speaker(speaking, actors)
                 speaker = replace(named, cue=verb.text)
+                reporter = _reporter(speaking, actors)
                 quote = replace(make_quote(span.text, span.start_char, "indirect", speaker, published),
-                                reported_by=_reporter(speaking, actors))
+                                reported_by=reporter if reporter != speaker.name else None)
                 quotes.append(Found(quote, speaker.span))
     return quotes + _according_quotes(doc, marks, posts, actors, published) + _noun_quotes(
         doc, marks, posts, actors, published
@@ -78,8 +85,20 @@ def _same_speaker_above(verb: Token, actors: Sequence[Actor]) -> Speaker | None:
     if outer_verb is None or subject is None:
         return None
     inner, outer = verb_speaker(verb, actors), verb_speaker(outer_verb, actors)
-    same = outer.name is not None and inner.name in (None, outer.name)
+    same = outer.name is not None and (inner.name in (None, outer.name) or _inside_subject(inner, outer, outer_verb,
+                                                                                         actors))
     return outer if same and (outer.text or "").lower() != subject.lower_ else None
+
+
+def _inside_subject(inner: Speaker, outer: Speaker, verb: Token, actors: Sequence[Actor]) -> bool:
+    """Whether a pronoun's person is only named inside the phrase of ``verb``'s own subject, beside its head
+    (``X, Y's aide, said he``): then the pronoun takes up X, the one speaking, not Y."""
+    subject = speaker_subject(verb)
+    if subject is None or inner.name is None or subject.pos_ == "PRON" or outer.span is None:
+        return False
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return any(a.name == inner.name and a.kind == "person" and lo <= a.start and a.end <= hi
+               and not a.start <= outer.span[0] < a.end for a in actors)
 
 
 def _according_quotes(
@@ -128,6 +147,9 @@ def _reported_clauses(verb: Token) -> list[Span]:
                    for span in _reported_spans(c, verb)]
         if clauses:
             return clauses
+        lost = _object_clause(verb) if not comps else None
+        if lost is not None:
+            return [lost]
         if comps:  # ``told them to leave``: a request, a quote only when said in a statement or report
             return [_infinitive_span(c) for c in comps if _framed(verb, request=True)]
     if lemma in OBJECT_CONTROL_LEMMAS:
@@ -146,9 +168,11 @@ def _reported_clauses(verb: Token) -> list[Span]:
 
 def _naming_clauses(verb: Token) -> list[Span]:
     """What a verb of calling or characterising says of its object (``called the plan a ploy``,
-    ``blasted Clinton as a disgrace``): the object with what it is called, a claim the subject made."""
+    ``blasted Clinton as a disgrace``, ``called her a liar``): the object with what it is called, a claim
+    the subject made."""
     doc = verb.doc
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")),
+               None)
     if obj is None:
         return []
     preds = [c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i]
@@ -158,6 +182,8 @@ def _naming_clauses(verb: Token) -> list[Span]:
     if not preds:
         return []
     pred = preds[0]
+    if obj.pos_ == "PRON" and obj.lower_.endswith(("self", "selves")) and pred.pos_ == "PROPN":
+        return []  # ``calling himself Guccifer``: the name one goes by, not a claim
     end = pred.right_edge.i + 1
     for tok in pred.subtree:  # ``as a disgrace Wednesday on the show``: the reporter's time and place
         if tok.i > pred.i and (tok.ent_type_ in ("DATE", "TIME") and tok.dep_ == "npadvmod"):
@@ -179,6 +205,26 @@ def _misattached_clause(child: Token, verb: Token) -> bool:
         return any(c.dep_ == "ccomp" and c.i > child.i and _finite(c) and any(g.dep_ == "nsubj" for g in c.children)
                    for c in child.children)
     return False
+
+
+def _object_clause(verb: Token) -> Span | None:
+    """A reported clause the parser took for the speech verb's object (``said he had secured contracts``
+    parsed with ``secured`` as an adjective of ``contracts``): the object's phrase holds a subject right
+    after the verb (or its ``that``) and a finite auxiliary after that subject."""
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    start = verb.i + 2 if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "that" else verb.i + 1
+    if start >= obj.left_edge.i and start != obj.left_edge.i:
+        return None
+    subject = doc[start] if start < len(doc) else None
+    if subject is None or subject.dep_ not in ("nsubj", "nsubjpass") or not obj.left_edge.i <= subject.i < obj.i:
+        return None
+    aux = doc[subject.i + 1] if subject.i + 1 < obj.i else None
+    if aux is None or aux.tag_ not in FINITE_TAGS or aux.dep_ not in ("aux", "auxpass"):
+        return None
+    return trim(doc[subject.i : clause_end(obj)])
 
 
 def _clausal(comp: Token, verb: Token) -> bool:
@@ -219,8 +265,8 @@ def _call_clauses(verb: Token) -> list[Span]:
 
 def _evidence_clauses(verb: Token, lemma: str) -> list[Span]:
     """``polls show Clinton ahead``, ``a study found 31 cases``: what a noun source shows."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if lemma not in EVIDENCE_LEMMAS or subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or showing_participle(verb)
+    if lemma not in EVIDENCE_LEMMAS or subject is None or not evidence_noun(subject):
         return []
     rights = [c for c in verb.rights if c.dep_ in ("dobj", "ccomp", "oprd", "xcomp") and c.i > verb.i]
     if not rights:

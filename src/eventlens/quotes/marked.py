@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from eventlens.models import Actor
-from eventlens.quotes.cues import speech_verb_right_before, speech_word_before
+from eventlens.quotes.cues import cue_verb, speech_verb_right_before, speech_word_before
 from eventlens.quotes.lexicon import CLAUSE_END, SPLIT_CLAUSE_CHARS
 from eventlens.quotes.marked_speakers import speaker_for
 from eventlens.quotes.marks import Mark, Post, post_at
@@ -38,8 +38,15 @@ def marked_quotes(
         if post and not post.source.startswith("@") and post.source != speaker.name:
             quote = replace(quote, reported_by=post.source)
         quotes.append(Found(quote, speaker.span))
-        prev = (mark, speaker) if qtype == "direct" or speaker.span else prev
+        prev = (mark, speaker) if (qtype == "direct" or speaker.span) and not _denied(doc, text, mark, qtype) else prev
     return quotes
+
+
+def _denied(doc: Doc, text: str, mark: Mark, qtype: str) -> bool:
+    """Whether the quote's cue is a negated speech verb (``X haven't said the FBI is "reopening" it``): its
+    subject did not say the words, so a quote that follows cannot go on with theirs."""
+    verb = cue_verb(doc, text, mark, qtype)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _continues(text: str, prev: tuple[Mark, Speaker] | None, mark: Mark) -> bool:

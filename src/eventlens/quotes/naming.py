@@ -14,6 +14,7 @@ from eventlens.quotes.lexicon import (
     BEHALF_LEMMAS,
     CLAUSE_JOINERS,
     ENTITY_LABELS,
+    EVIDENCE_LEMMAS,
     EVIDENCE_NOUNS,
     FINITE_TAGS,
     GENERIC_ORGANISATION_NOUNS,
@@ -31,6 +32,10 @@ from eventlens.quotes.tokens import chars
 from eventlens.text.datelines import in_dateline
 from eventlens.text.speech import SPEECH
 
+# Dependencies through which a verb takes the subject of the word it hangs on: participles, conjuncts,
+# infinitives, and an adjective's complement (``X are quick to note that``).
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "acomp"})
+
 
 def speaker_subject(verb: Token) -> Token | None:
     """The active subject of a speech verb, read as its speaker: climbing through participles, conjuncts
@@ -38,9 +43,12 @@ def speaker_subject(verb: Token) -> Token | None:
     dateline word the parser made the subject; None for a passive (``was told``). (The events stage's
     ``syntax.subject_of`` answers a different question: any verb's subject, inherited along chains.)"""
     reports = any(c.dep_ == "ccomp" for c in verb.children)
-    speaking = _speaking_participle(verb)
+    speaking = _speaking_participle(verb) or showing_participle(verb)
     if speaking is not None:
         return speaking
+    issuing = _medium_participle(verb)
+    if issuing is not None:
+        return speaker_subject(issuing)
     for _ in range(6):
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -50,7 +58,7 @@ def speaker_subject(verb: Token) -> Token | None:
                 rel = subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
                 return verb.head if rel else subject
         through_prep = reports and verb.dep_ == "prep" and verb.pos_ == "ADP"  # ``by telling them that``
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") and not through_prep or verb.head.i == verb.i:
+        if verb.dep_ not in _CLIMB_DEPS and not through_prep or verb.head.i == verb.i:
             return _stray_subject(verb)
         verb = verb.head
     return None
@@ -72,6 +80,30 @@ def _speaking_participle(verb: Token) -> Token | None:
     if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in MEDIUM_NOUNS | EVIDENCE_NOUNS:
         return None
     return head if head.ent_type_ not in ("DATE", "TIME") else None
+
+
+def _medium_participle(verb: Token) -> Token | None:
+    """The verb that put out the medium a speech participle hangs on (``issued a statement saying``,
+    ``released a report arguing``): its subject is the author, whose words the participle gives."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or head.i > verb.i or verb.lemma_.lower() not in SPEECH:
+        return None
+    if head.lemma_.lower() not in MEDIUM_NOUNS or head.dep_ != "dobj" or head.head.pos_ != "VERB":
+        return None
+    return head.head
+
+
+def showing_participle(verb: Token) -> Token | None:
+    """The source a participle of showing modifies (``polls showing X ahead``): what shows it."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or head.i > verb.i or verb.lemma_.lower() not in EVIDENCE_LEMMAS:
+        return None
+    return head if evidence_noun(head) else None
+
+
+def evidence_noun(tok: Token) -> bool:
+    """Whether a noun is a source that can show or find something (``polls``, ``data``: lemma or word)."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in EVIDENCE_NOUNS or tok.lower_ in EVIDENCE_NOUNS)
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -138,7 +170,21 @@ def verb_speaker(verb: Token, actors: Sequence[Actor]) -> Speaker:
     voice = _voice(verb) if speaker.actor is None or speaker.actor.kind != "person" else None
     if voice is not None:
         return replace(noun_speaker(voice, actors), cue=verb.text, span=(phrase_start(voice), voice.idx + len(voice)))
-    return _joint(replace(speaker, cue=verb.text, span=span), subject, actors)
+    speaker = _joint(replace(speaker, cue=verb.text, span=span), subject, actors)
+    relative = _relative_subject(verb, subject)
+    if relative is None:
+        return speaker
+    return replace(speaker, text=relative.text, span=(relative.idx, relative.idx + len(relative)))
+
+
+def _relative_subject(verb: Token, subject: Token) -> Token | None:
+    """The relative pronoun that is the speech verb's own subject when ``subject`` is what it stands for
+    (``Republicans, who said A``): the mention that speaks in the verb's clause; the name stays the noun's."""
+    for clause in (c for c in subject.children if c.dep_ == "relcl" and c.left_edge.i <= verb.i <= c.right_edge.i):
+        relative = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS), None)
+        if relative is not None and (clause.i == verb.i or verb.is_ancestor(clause) or clause.is_ancestor(verb)):
+            return relative
+    return None
 
 
 def mention_speaker(mention: Token, verb: Token, actors: Sequence[Actor]) -> Speaker:
