@@ -66,3 +66,28 @@ def test_speech_lists_are_read_from_data_and_consistent(blank):
     doc = blank("He said")
     doc[1].lemma_ = "say"
     assert speech.is_speech(doc[1]) and speech.is_neutral_speech(doc[1])
+
+
+def test_columns_are_the_token_attributes(blank):
+    from spacy.tokens import Doc
+
+    from eventlens.events.syntax import sentence_segments
+    from eventlens.text import columns
+
+    words = ["Russia", "Condemned", "Kyiv", "\n\n", "It", "said", "so", "."]
+    doc = Doc(blank.vocab, words=words, spaces=[True, True, False, False, True, True, False, False],
+              heads=[1, 1, 1, 2, 5, 5, 5, 5], deps=["nsubj", "ROOT", "dobj", "dep", "nsubj", "ROOT", "advmod", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "SPACE", "PRON", "VERB", "ADV", "PUNCT"],
+              lemmas=["Russia", "condemn", "Kyiv", "\n\n", "it", "say", "so", "."],
+              ents=["B-GPE", "O", "B-GPE", "O", "O", "O", "O", "O"],
+              sent_starts=[True, False, False, False, True, False, False, False])
+    cols = columns.of_doc(doc)
+    assert columns.of_doc(doc) is cols
+    for t in doc:
+        assert (cols.lower[t.i], cols.lemma[t.i], cols.pos[t.i], cols.tag[t.i], cols.dep[t.i], cols.ent_type[t.i],
+                cols.is_space[t.i], cols.is_alpha[t.i], cols.head[t.i], cols.idx[t.i]) == \
+            (t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_space, t.is_alpha, t.head.i, t.idx)
+    assert [t.text for t in columns.where(doc, lambda c, i: c.pos[i] == "VERB")] == ["Condemned", "said"]
+    # the line break cuts the first sentence; the whitespace piece is no segment
+    assert [(s.start, s.end) for s in sentence_segments(doc)] == [(0, 3), (4, 8)]
+    assert columns.of_doc(blank("")).lower == []

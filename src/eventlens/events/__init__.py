@@ -150,7 +150,7 @@ def find(
     found: list[Found] = []
     mode = DictionaryMode(factual, require_dyad)
     facts = DocFacts(doc, spans, index)  # per-token answers shared by the rules and the model, this doc only
-    for sent in sentence_segments(doc, facts.columns()[1]):
+    for sent in sentence_segments(doc):
         by_rules = _sentence_events(sent, lex, index, spans, mode, facts)
         if model is not None and len(sent) <= MAX_SENTENCE_TOKENS:
             by_rules = recode(by_rules, model, lex, index, facts=facts) if by_rules else \

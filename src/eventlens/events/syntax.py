@@ -8,7 +8,7 @@ from functools import lru_cache, partial
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.events import verbdicts
-from eventlens.text import datelines
+from eventlens.text import columns, datelines
 from eventlens.text.datelines import in_dateline
 
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
@@ -18,26 +18,22 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MAX_SENTENCE_TOKENS = 400  # longer "sentences" are parser failures (tables, lists): not coded
 
 
-def sentence_segments(doc: Doc, lowers: Sequence[str] | None = None) -> list[Span]:
-    """Sentences, further cut at line breaks (a headline or an embedded post is its own segment).
-
-    lowers: ``token.lower_`` of every token of ``doc`` when the caller has them (a whitespace token's
-        lower-case text is its text), so the tokens need not be read again.
-    """
-    out: list[Span] = []
+def sentence_segments(doc: Doc) -> list[Span]:
+    """Sentences, further cut at line breaks (a headline or an embedded post is its own segment); a
+    segment of whitespace alone is left out. Read from the document's columns (:mod:`eventlens.text.columns`)."""
+    cols = columns.of_doc(doc)
+    lowers, spaces = cols.lower, cols.is_space
+    out: list[tuple[int, int]] = []
     for sent in doc.sents:
         start = sent.start
-        if lowers is not None:
-            breaks = [i for i in range(sent.start, sent.end) if "\n" in lowers[i] and lowers[i].isspace()]
-        else:
-            breaks = [t.i for t in sent if t.is_space and "\n" in t.text]
-        for i in breaks:
-            if i > start:
-                out.append(doc[start:i])
-            start = i + 1
+        for i in range(sent.start, sent.end):
+            if spaces[i] and "\n" in lowers[i]:
+                if i > start:
+                    out.append((start, i))
+                start = i + 1
         if start < sent.end:
-            out.append(doc[start : sent.end])
-    return [span for span in out if span.text.strip()]
+            out.append((start, sent.end))
+    return [doc[a:b] for a, b in out if not all(spaces[a:b])]
 
 
 def in_spans(token: Token, spans: Sequence[tuple[int, int]]) -> bool:

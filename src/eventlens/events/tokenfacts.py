@@ -19,7 +19,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import partial
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.events import verbdicts
@@ -28,6 +27,7 @@ from eventlens.events.mentions import ActorIndex, phrases_actors
 from eventlens.events.modality import CONDITIONAL_MARKS, modality_of
 from eventlens.events.syntax import SUBJECT_DEPS, embedded_clause, subject_of
 from eventlens.events.verbs import matching_rule, verb_rules
+from eventlens.text import columns
 
 
 class DocFacts:
@@ -44,7 +44,7 @@ class DocFacts:
     def __init__(self, doc: Doc, skip_spans: Sequence[tuple[int, int]], index: ActorIndex) -> None:
         self.doc = doc
         self.index = index
-        starts = doc.to_array("IDX").astype(np.int64).tolist()  # token start offsets, ascending
+        starts = columns.of_doc(doc).idx  # token start offsets, ascending
         self._skipped = _marked(starts, skip_spans)
         self._actor = _covered(starts, index)
         self._modality: dict[int, str] = {}
@@ -62,20 +62,15 @@ class DocFacts:
 
     def columns(self) -> tuple[list[str], list[str], list[str], list[bool]]:
         """Per token index: the lower-cased lemma (``token.lemma_.lower()``), ``token.lower_``,
-        ``token.pos_`` and ``token.is_alpha``, read in one pass over the document."""
+        ``token.pos_`` and ``token.is_alpha``, from the document's shared columns
+        (:mod:`eventlens.text.columns`)."""
         if self._columns is None:
-            lemmas, lowers, pos, alpha, deps = [], [], [], [], self._deps
-            for t in self.doc:
-                lemmas.append(t.lemma_.lower())
-                lowers.append(low := t.lower_)
-                pos.append(t.pos_)
-                alpha.append(t.is_alpha)
-                deps.append(dep := t.dep_)
-                if low in CONDITIONAL_MARKS and dep == "mark":
-                    self._marked_heads.add(t.head.i)
-            self._columns = (lemmas, lowers, pos, alpha)
-            offsets = self.doc.to_array("HEAD").reshape(-1).view(np.int64)  # relative heads, stored unsigned
-            self._heads = (np.arange(len(self.doc), dtype=np.int64) + offsets).tolist()
+            cols = columns.of_doc(self.doc)
+            self._deps = cols.dep
+            self._heads = cols.head
+            self._marked_heads = {cols.head[i] for i, low in enumerate(cols.lower)
+                                  if low in CONDITIONAL_MARKS and cols.dep[i] == "mark"}
+            self._columns = (cols.lemma, cols.lower, cols.pos, cols.is_alpha)
         return self._columns
 
     def form_words(self, sent: Span) -> verbdicts.Words:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from eventlens.models import Article
 from eventlens.parse import doc_text
 from eventlens.places.gazetteer import BUILDINGS
-from eventlens.text import datelines
+from eventlens.text import columns, datelines
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "throughout", "within",
                "from", "to", "toward", "towards", "around", "off", "over", "via", "on", "of"}
@@ -58,10 +58,14 @@ def place_spans(doc: Doc) -> Iterator[tuple[Span, bool]]:
             yield span, False
 
 
+def _bare_proper_object(cols: columns.Columns, i: int) -> bool:
+    return cols.dep[i] == "pobj" and cols.pos[i] == "PROPN" and not cols.ent_type[i]
+
+
 def _untagged_names(doc: Doc) -> Iterator[Span]:
     """Proper nouns after a preposition that the entity recogniser left out ("outskirts of Kyiv")."""
-    for tok in doc:
-        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper():
+    for tok in columns.where(doc, _bare_proper_object):
+        if tok.text[:1].isupper():
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
                 start -= 1

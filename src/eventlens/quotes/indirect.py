@@ -40,7 +40,20 @@ from eventlens.quotes.naming import (
 )
 from eventlens.quotes.records import Found, Speaker, make_quote
 from eventlens.quotes.tokens import inside_marks, verb_lemma
+from eventlens.text import columns
 from eventlens.text.speech import SPEECH
+
+
+def _is_verb(cols: columns.Columns, i: int) -> bool:
+    return cols.pos[i] in ("VERB", "AUX")
+
+
+def _is_according(cols: columns.Columns, i: int) -> bool:
+    return cols.lower[i] == "according"
+
+
+def _is_attribution_noun(cols: columns.Columns, i: int) -> bool:
+    return cols.pos[i] == "NOUN" and cols.lemma[i] in ATTRIBUTION_NOUNS
 
 
 def indirect_quotes(
@@ -48,8 +61,8 @@ def indirect_quotes(
 ) -> list[Found]:
     """Indirect quotes: reported clauses of speech verbs outside quote marks and post lines."""
     quotes = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or inside_marks(verb.idx, marks) or post_at(posts, verb.idx):
+    for verb in columns.where(doc, _is_verb):
+        if inside_marks(verb.idx, marks) or post_at(posts, verb.idx):
             continue
         for clause in _reported_clauses(verb):
             for span in _kept_spans(clause, verb, marks):
@@ -106,7 +119,7 @@ def _according_quotes(
 ) -> list[Found]:
     """Indirect quotes attributed with ``according to X``: the rest of the sentence."""
     quotes = []
-    for tok in doc:
+    for tok in columns.where(doc, _is_according):
         source = according_source(tok)
         if source is None or inside_marks(tok.idx, marks) or post_at(posts, tok.idx):
             continue
@@ -508,8 +521,8 @@ def _noun_quotes(
 ) -> list[Found]:
     """Indirect quotes held by a noun of belief or saying with a holder (``Trump's view that A``)."""
     quotes = []
-    for noun in doc:
-        holder = _noun_holder(noun) if noun.lemma_.lower() in ATTRIBUTION_NOUNS and noun.pos_ == "NOUN" else None
+    for noun in columns.where(doc, _is_attribution_noun):
+        holder = _noun_holder(noun)
         if holder is None or inside_marks(noun.idx, marks) or post_at(posts, noun.idx):
             continue
         for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)):
