@@ -12,7 +12,7 @@ import pytest
 
 from eventlens.wordlists import WordLists, parse_word_lists
 
-PACKAGES = ["actors"]
+PACKAGES = ["actors", "places"]
 
 
 def _import_all(package: str) -> None:
@@ -48,11 +48,13 @@ def test_the_constants_keep_their_words_and_types() -> None:
     # by module path: eventlens.actors exports a function ``compose`` that hides its module
     compose, context, names = (importlib.import_module(f"eventlens.actors.{m}")
                                for m in ("compose", "context", "names"))
+    find = importlib.import_module("eventlens.places.find")
 
     assert isinstance(context.PLACE_PREPS, set) and "throughout" in context.PLACE_PREPS
     assert context.COUNTRY_PLACE_PREPS == context.PLACE_PREPS - {"to", "between"}
     assert isinstance(compose.ARGUMENT_PREPS, frozenset) and "against" in compose.ARGUMENT_PREPS
     assert names.PRESS == {"journalist", "journalists", "reporter", "reporters"}
+    assert "missile" in find.MOVES_ON and "of" in find.PLACE_PREPS
 
 
 def test_a_missing_list_raises() -> None:
