@@ -12,7 +12,7 @@ import pytest
 
 from eventlens.wordlists import WordLists, parse_word_lists
 
-PACKAGES = ["actors", "places"]
+PACKAGES = ["actors", "places", "dates"]
 
 
 def _import_all(package: str) -> None:
@@ -49,12 +49,15 @@ def test_the_constants_keep_their_words_and_types() -> None:
     compose, context, names = (importlib.import_module(f"eventlens.actors.{m}")
                                for m in ("compose", "context", "names"))
     find = importlib.import_module("eventlens.places.find")
+    clauses, tense = (importlib.import_module(f"eventlens.dates.{m}") for m in ("clauses", "tense"))
 
     assert isinstance(context.PLACE_PREPS, set) and "throughout" in context.PLACE_PREPS
     assert context.COUNTRY_PLACE_PREPS == context.PLACE_PREPS - {"to", "between"}
     assert isinstance(compose.ARGUMENT_PREPS, frozenset) and "against" in compose.ARGUMENT_PREPS
     assert names.PRESS == {"journalist", "journalists", "reporter", "reporters"}
     assert "missile" in find.MOVES_ON and "of" in find.PLACE_PREPS
+    assert clauses.PLAN_LEMMAS != tense.PLAN_LEMMAS  # two lists of one name, one a module
+    assert tense.PLAN_LEMMAS == {"set", "schedule", "slate", "plan"} and "ca" in tense.MODAL_AHEAD
 
 
 def test_a_missing_list_raises() -> None:
