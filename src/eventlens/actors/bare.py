@@ -51,6 +51,7 @@ from eventlens.actors.descriptions import origin_words
 from eventlens.actors.groups import FORMS_OF_STATE
 from eventlens.actors.mention import Mention, Piece, first_of
 from eventlens.actors.petrarch import Agent
+from eventlens.actors.words import WORDS
 
 RULE = "compose:agent-only"
 UNPLACED_RULES = {"compose:title+name", "compose:organisation-name"}
@@ -61,17 +62,15 @@ STATE_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "PTY", "OPP", "REB", "SPY"}
 SKIPPED = Path(__file__).resolve().parent.parent / "data" / "actors" / "bare-agents.txt"
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 PREDICATE_DEPS = {"attr", "oprd", "acomp"}
-NO_ACTOR_WORDS = {"no", "any", "every", "each", "not", "whichever", "whatever"}
-POSSESSIVE_DETS = {"its", "their", "our", "my", "your", "his", "her"}
+NO_ACTOR_WORDS = WORDS.set_of("bare", "no_actor_words")
+POSSESSIVE_DETS = WORDS.set_of("bare", "possessive_dets")
 POSSESSIVE_MARKS = {"'s", "\u2019s"}
 INDEFINITE = {"a", "an"}
 ACTING_DEPS = {"nsubj", "nsubjpass", "dobj"}  # "A court ruled", "killed a worker"
 NOUN_POS = {"NOUN", "PROPN"}
 MEDIUM_PREPS = {"on", "in"}
 # "thousands of workers", "members of the militia": the "of" introduces the people themselves
-PARTITIVE_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "members", "member",
-                   "majority", "group", "groups", "number", "rest", "part", "team", "delegation", "unit",
-                   "units", "contingent", "band", "crowd", "families", "family", "lawyer", "lawyers"}
+PARTITIVE_HEADS = WORDS.set_of("bare", "partitive_heads")
 EVENT_SUFFIXES = ("ion", "ment", "ing", "al", "ure")
 
 

@@ -11,6 +11,7 @@ from eventlens.actors.descriptions import crowd_words, owned_sector
 from eventlens.actors.lexicon import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, ActorLexicon
 from eventlens.actors.mention import Mention, Piece
 from eventlens.actors.petrarch import Agent
+from eventlens.actors.words import WORDS
 from eventlens.places import load_gazetteer
 from eventlens.places.nations import load_nations
 
@@ -19,16 +20,12 @@ TITLED_NAME = "compose:title+country-coded-name"
 # AGENT_ONLY_ROOTS (CAMEO's agent codes, which stand alone when no country is known) and
 # NON_STATE_ROOTS live in eventlens.actors.lexicon, which needs them too; imported from here too.
 PEOPLE = "~PPL"  # the Phoenix agent of "people", "men": no CAMEO code of its own
-FORMER_WORDS = {"former", "ex", "late", "ousted", "deposed", "exiled", "toppled"}
-ACT_NOUNS = {"proposal", "mediation", "offer", "plan", "initiative", "request", "demand", "attack",
-             "raid", "strike", "airstrike", "offensive", "invasion", "sanction", "decision", "statement",
-             "warning", "threat", "bombing", "shelling", "pressure", "aid", "support", "intervention",
-             "occupation", "incursion", "ultimatum", "veto", "protest", "criticism", "refusal", "bid", "side",
-             "aggression", "blockade", "crackdown", "retaliation", "assault", "campaign"}
-LED_WORDS = {"led", "backed", "sponsored", "brokered", "funded", "armed", "supported", "allied"}
-PERSON_TITLES = {"president", "minister", "chancellor", "premier", "leader", "king", "queen", "prince",
-                 "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
-                 "diplomat", "general", "commander", "chief", "head", "mayor", "governor", "emir"}
+FORMER_WORDS = WORDS.set_of("compose", "former_words")
+ACT_NOUNS = WORDS.set_of("compose", "act_nouns")
+LED_WORDS = WORDS.set_of("compose", "led_words")
+PERSON_TITLES = WORDS.set_of("compose", "person_titles")
+# Prepositions whose object is a participant ("fired at", "blockade on"): see _argument.
+ARGUMENT_PREPS = WORDS.frozenset_of("compose", "argument_preps")
 
 def _is_name(piece: Piece) -> bool:
     return piece.kind == "person"
@@ -306,7 +303,7 @@ def _argument(head: Token) -> bool:
         head = head.head
     if head.dep_ in {"nsubj", "nsubjpass", "dobj", "appos"}:
         return True
-    return head.dep_ == "pobj" and head.head.lower_ in {"on", "at", "against", "into", "of", "by", "from"}
+    return head.dep_ == "pobj" and head.head.lower_ in ARGUMENT_PREPS
 
 
 def _people_mention(doc: Doc, group: list[Piece], agents_at: dict[int, Piece]) -> Mention | None:

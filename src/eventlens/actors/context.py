@@ -6,17 +6,16 @@ from spacy.tokens import Doc, Token
 
 from eventlens.actors.descriptions import acting_verbs
 from eventlens.actors.mention import Mention, is_outlet
+from eventlens.actors.words import WORDS
 from eventlens.text import datelines
 from eventlens.text.speech import is_speech
 
-PLACE_PREPS = {"in", "at", "to", "from", "into", "inside", "near", "outside", "via", "toward",
-               "towards", "across", "throughout", "within", "around", "over", "between"}
+PLACE_PREPS = WORDS.set_of("context", "place_preps")
 COUNTRY_PLACE_PREPS = PLACE_PREPS - {"to", "between"}
-LEFT_VERBS = {"leave", "flee", "depart", "exit", "evacuate"}
-TRAVEL_VERBS = {"leave", "depart", "head", "flee", "fly", "bound", "set"}
-ATTACK_VERBS = {"fire", "shoot", "aim", "launch", "lob", "strike", "hurl", "direct", "target"}
-GOVERNING_HEADS = {"government", "leadership", "regime", "authorities", "administration", "president",
-                   "leader", "leaders", "ruler", "rulers", "people"}
+LEFT_VERBS = WORDS.set_of("context", "left_verbs")
+TRAVEL_VERBS = WORDS.set_of("context", "travel_verbs")
+ATTACK_VERBS = WORDS.set_of("context", "attack_verbs")
+GOVERNING_HEADS = WORDS.set_of("context", "governing_heads")
 CREDIT_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 

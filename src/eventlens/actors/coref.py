@@ -10,6 +10,7 @@ from eventlens.actors import context
 from eventlens.actors.compose import AGENT_ONLY_ROOTS, agent_only, compose_code, office_title
 from eventlens.actors.countries import state_root
 from eventlens.actors.mention import Mention, Piece, is_person_like, is_subject
+from eventlens.actors.words import WORDS
 from eventlens.parse import sentence_starts
 from eventlens.text.speech import is_speech
 
@@ -19,7 +20,7 @@ OWN_FORCES = {"~PPL", "~UAF"}  # "his men", "his fighters" are his own group
 OTHER_SIDE = {"COUNTERPART"}  # "his counterpart" is not his own
 PRONOUNS = {"he", "she", "him"}
 OBJECT_PRONOUNS = {"him", "her"}
-ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "union", "body"}
+ORG_NOUNS = WORDS.set_of("coref", "org_nouns")
 BODY_KINDS = {"organisation", "metonym", "country", "group"}
 
 def _last_words(name: str) -> list[str]:

@@ -10,10 +10,11 @@ from eventlens.actors.compose import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, compose_
 from eventlens.actors.descriptions import ethnic_words, force_sectors, moved_words
 from eventlens.actors.mention import Mention, Piece, is_outlet
 from eventlens.actors.petrarch import Agent
+from eventlens.actors.words import WORDS
 from eventlens.places.nations import load_nations
 
 HARDWARE_ROOTS = {"TANK", "HELICOPTER", "AIRCRAFT", "WARPLANE", "FIGHTER_JET", "WARSHIP", "DRONE", "MISSILE"}
-LOCATIVE_PREPS = {"in", "at", "into", "inside", "outside", "near"}
+LOCATIVE_PREPS = WORDS.set_of("countries", "locative_preps")
 MOVED_RULE = "compose:mover+agent"  # forces coded by the state that moves them (mover_country)
 PLURAL_DEMONYM_RULES = {"compose:demonym-plural", "compose:demonym+people"}
 

@@ -10,10 +10,11 @@ from spacy.tokens import Doc, Token
 from eventlens.actors import context
 from eventlens.actors.countries import MOVED_RULE, state_root
 from eventlens.actors.mention import Mention, is_person_like
+from eventlens.actors.words import WORDS
 
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-STATE_NOUNS = {"countries", "states", "nations", "governments", "neighbours", "neighbors", "powers",
-               "allies", "capitals"}
+STATE_NOUNS = WORDS.set_of("groups", "state_nouns")
+OPEN_QUANTIFIERS = WORDS.frozenset_of("groups", "open_quantifiers")  # "other countries": no known group
 ANY_NOUNS = {"leaders", "sides", "parties"}
 PERSON_NOUNS = {"men", "women"}
 FORMS_OF_STATE = {
@@ -36,7 +37,7 @@ def _phrase(doc: Doc, noun: Token) -> tuple[int, int | None] | None:
     """(start, size) of "the four leaders", "both sides", "the Gulf states"; None otherwise."""
     words = [t for t in doc[max(0, noun.i - 3) : noun.i] if t.head.i == noun.i or t.dep_ == "compound"]
     det = next((t for t in words if t.lower_ in {"the", "both"}), None)
-    if any(t.lower_ in {"other", "many", "several", "some", "all"} for t in words):
+    if any(t.lower_ in OPEN_QUANTIFIERS for t in words):
         return None
     if det is None or any(t.pos_ not in {"NUM", "ADJ", "PROPN", "DET"} for t in doc[det.i + 1 : noun.i]):
         return None

@@ -30,6 +30,7 @@ from eventlens.actors.petrarch import (
     read_actor_file,
     read_agent_file,
 )
+from eventlens.actors.words import WORDS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 OUTLETS_FILE = "media-outlets.tsv"
@@ -48,7 +49,7 @@ MIN_STEM = 4  # a shorter stem ("AU", "KU") matches only its own word, not "Aust
 _STEMS = "\x01"
 _STEM_MEMO = "\x02"  # a node's remembered stem lookups (never a word: keys are lower-cased tokens)
 STEM_MEMO_SIZE = 50_000
-_SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "bin", "von", "der"}
+_SMALL_WORDS = WORDS.set_of("lexicon", "small_words")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,19 +9,17 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from eventlens.actors.mention import Mention, first_of
+from eventlens.actors.words import WORDS
 from eventlens.places.nations import Nation, load_nations
 
-ARMED = {"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "military", "servicemen",
-         "officer", "officers", "unit", "units", "armed"}
-AIR = {"aircraft", "jet", "jets", "warplane", "warplanes", "plane", "planes", "pilot", "pilots", "drone", "drones"}
-GOVERNMENT = {"government", "governments", "leader", "leaders", "leadership", "authorities", "authority",
-              "administration", "cabinet", "regime"}
-LEGISLATURE = {"lawmaker", "lawmakers", "legislator", "legislators", "parliament", "mps", "parliamentarians",
-               "legislature", "deputies", "congress"}
-POLICE = {"police", "policemen", "policeman", "officer", "officers"}
-PROTEST = {"protester", "protesters", "demonstrator", "demonstrators", "protestors", "protestor"}
-CIVIL = {"civilian", "civilians", "resident", "residents", "people", "crowd", "crowds", "villager", "villagers"}
-PRESS = {"journalist", "journalists", "reporter", "reporters"}
+ARMED = WORDS.set_of("names", "armed")
+AIR = WORDS.set_of("names", "air")
+GOVERNMENT = WORDS.set_of("names", "government")
+LEGISLATURE = WORDS.set_of("names", "legislature")
+POLICE = WORDS.set_of("names", "police")
+PROTEST = WORDS.set_of("names", "protest")
+CIVIL = WORDS.set_of("names", "civil")
+PRESS = WORDS.set_of("names", "press")
 # Groups composed on a named group keep that group's name ("Taliban fighters": Taliban).
 OWN_NAMES = {"compose:group+agent", "compose:organisation+agent", "compose:person+agent", "compose:name+agent",
              "compose:ethnic+place"}

@@ -11,15 +11,14 @@ from eventlens.actors.compose import compose_code, person_title
 from eventlens.actors.countries import moved, state_root
 from eventlens.actors.mention import Mention, Piece
 from eventlens.actors.petrarch import Agent
+from eventlens.actors.words import WORDS
 
 OWNER_PREPS = {"of", "in"}
 LIST_JOINERS = {",", "and", "or"}
 OWNER_KINDS = {"country", "metonym"}
 # Bodies of a state that "in" + a country or capital owns ("a court in Nairobi", "the police in
 # Lagos"); an embassy or a spy in a country belongs to another.
-INSTITUTIONS = {"court", "tribunal", "judiciary", "police", "government", "parliament", "legislature",
-                "army", "military", "navy", "ministry", "administration", "authorities", "regime", "junta",
-                "cabinet", "prosecutor", "prosecutors", "prosecution"}
+INSTITUTIONS = WORDS.set_of("owners", "institutions")
 
 
 def owner_after(doc: Doc, end: int, by_start: dict[int, Piece]) -> Piece | None:

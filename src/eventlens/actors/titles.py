@@ -11,11 +11,9 @@ from eventlens.actors.compose import COMPOSED_TITLE, compose_code, person_title
 from eventlens.actors.countries import context_blocked, context_country
 from eventlens.actors.mention import Mention, Piece, is_person_like
 from eventlens.actors.petrarch import Agent
+from eventlens.actors.words import WORDS
 
-COLLECTIVE_NOUNS = {"military", "army", "navy", "government", "ministry", "police", "junta", "regime",
-                    "administration", "cabinet", "parliament", "opposition", "militia", "coalition",
-                    "president", "minister", "chancellor", "premier", "king", "leader", "spokesman",
-                    "spokeswoman", "commission", "council", "embassy", "legislature"}
+COLLECTIVE_NOUNS = WORDS.set_of("titles", "collective_nouns")
 
 def _definite_np(doc: Doc, det: Token, by_token: dict[int, Piece]) -> tuple[int, str | None, Agent | None] | None:
     """For "the [Nationality] NOUN" return (end, country, agent) when it can be a title."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventlens.dates.tense import FUTURE_HEADS, future_token
+from eventlens.dates.words import WORDS
 from eventlens.text.speech import is_neutral_speech
 
-PLAN_LEMMAS = {"plan", "schedule", "set", "slate", "due", "expect", "postpone", "delay", "defer", "reschedule",
-               "adjourn", "push", "move"}
-PLAN_PREPS = {"for", "until", "till", "to"}
-TIME_WORDS = {"night", "morning", "afternoon", "evening", "day", "overnight", "earlier", "later", "meanwhile"}
+PLAN_LEMMAS = WORDS.set_of("clauses", "plan_lemmas")
+PLAN_PREPS = WORDS.set_of("clauses", "plan_preps")
+TIME_WORDS = WORDS.set_of("clauses", "time_words")
 
 
 def root_token(doc: Doc, start: int, end: int) -> Token | None:

@@ -5,29 +5,30 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventlens.dates.lexicon import Context
+from eventlens.dates.words import WORDS
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 
 
-MODAL_AHEAD = {"can", "ca", "may", "might", "must", "should"}  # "so he can appoint ... Saturday"; not "could"
+MODAL_AHEAD = WORDS.set_of("tense", "modal_ahead")  # "so he can appoint ... Saturday"; not "could"
 
 
-FUTURE_HEADS = {"due", "expected", "set", "scheduled", "poised", "going", "planning", "plan"}
+FUTURE_HEADS = WORDS.set_of("tense", "future_heads")
 
 
-FORWARD_LEMMAS = {"postpone", "delay", "adjourn", "defer", "reschedule", "extend"}
+FORWARD_LEMMAS = WORDS.set_of("tense", "forward_lemmas")
 
 
-FORWARD_PREPS = {"until", "till", "to", "for"}
+FORWARD_PREPS = WORDS.set_of("tense", "forward_preps")
 
 
-SETTING_LEMMAS = {"set", "fix", "name", "choose", "pick", "declare", "make"}  # "set Friday as the deadline"
+SETTING_LEMMAS = WORDS.set_of("tense", "setting_lemmas")  # "set Friday as the deadline"
 
 
-PLAN_LEMMAS = {"set", "schedule", "slate", "plan"}
+PLAN_LEMMAS = WORDS.set_of("tense", "plan_lemmas")
 DEADLINE_LEMMAS = {"give", "grant", "allow"}  # "gave the rebels until Friday to disarm"
 # Verbs whose simple present states a timetable ("the ceasefire starts on Friday"), not a habit or a report.
-SCHEDULE_LEMMAS = {"start", "begin", "open", "close", "end", "expire", "resume", "convene", "reopen", "kick"}
+SCHEDULE_LEMMAS = WORDS.set_of("tense", "schedule_lemmas")
 FORWARD_NOUNS = {"deadline", "ultimatum"}
 
 

@@ -11,23 +11,17 @@ from spacy.tokens import Doc, Span, Token
 from eventlens.models import Article
 from eventlens.parse import doc_text
 from eventlens.places.gazetteer import BUILDINGS
+from eventlens.places.words import WORDS
 from eventlens.text import columns, datelines
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "throughout", "within",
-               "from", "to", "toward", "towards", "around", "off", "over", "via", "on", "of"}
+PLACE_PREPS = WORDS.set_of("find", "place_preps")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "of" gives a place only after a part of a place ("the outskirts of Kyiv").
-PLACE_PARTS = {"outskirts", "streets", "street", "centre", "center", "city", "town", "village", "region",
-               "province", "suburbs", "suburb", "part", "parts", "area", "areas", "capital", "port", "heart",
-               "edge", "coast", "shores", "countryside", "skies", "airspace", "territory", "north", "south",
-               "east", "west", "northeast", "northwest", "southeast", "southwest", "district", "districts",
-               "environs", "gates", "border", "borders", "interior", "downtown", "waters", "villages", "towns"}
+PLACE_PARTS = WORDS.set_of("find", "place_parts")
 # "on" gives a place only after a move against it ("an advance on Moscow", "marched on Kyiv").
-MOVES_ON = {"advance", "march", "assault", "attack", "offensive", "push", "drive", "raid", "strike",
-            "converge", "close", "bear", "move", "descend", "thrust", "fire", "airstrike", "missile"}
+MOVES_ON = WORDS.set_of("find", "moves_on")
 # "to"/"from" after an envoy's title is an accreditation, not a place ("ambassador to Kyiv").
-ENVOY_NOUNS = {"ambassador", "envoy", "mission", "delegation", "delegate", "representative", "emissary",
-               "consul", "embassy", "ambassadors", "envoys", "missions", "delegations"}
+ENVOY_NOUNS = WORDS.set_of("find", "envoy_nouns")
 _BUILDING = re.compile(r"\b(?:the )?(?P<b>" + "|".join(
     sorted((re.escape(k) for k in BUILDINGS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 

@@ -1,0 +1,85 @@
+"""The word lists kept as data (``data/<package>/words.toml``, read by ``eventlens.wordlists``): every
+list of a file is a non-empty set of lower-case words, and some module of its package takes it."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import tomllib
+from importlib import resources
+
+import pytest
+
+from eventlens.wordlists import WordLists, parse_word_lists
+
+PACKAGES = ["actors", "places", "dates"]
+
+
+def _import_all(package: str) -> None:
+    """Import every module of ``eventlens.<package>``, so each takes its word lists."""
+    pkg = importlib.import_module(f"eventlens.{package}")
+    for info in pkgutil.iter_modules(pkg.__path__):
+        importlib.import_module(f"eventlens.{package}.{info.name}")
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_each_list_is_words_without_repeats(package: str) -> None:
+    text = resources.files("eventlens").joinpath(f"data/{package}/words.toml").read_text("utf-8")
+    raw = tomllib.loads(text)
+    assert raw, package
+    for section, lists in raw.items():
+        assert lists, (package, section)
+        for name, words in lists.items():
+            found = words.split()
+            assert found, (package, section, name)
+            assert len(found) == len(set(found)), (package, section, name)
+            assert all(w.isalpha() and w.islower() for w in found), (package, section, name)
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_every_list_of_the_file_is_used(package: str) -> None:
+    _import_all(package)
+    words: WordLists = importlib.import_module(f"eventlens.{package}.words").WORDS
+    assert words.names(), package
+    assert words.unused() == [], f"data/{package}/words.toml: lists no module takes"
+
+
+def test_the_constants_keep_their_words_and_types() -> None:
+    # by module path: eventlens.actors exports a function ``compose`` that hides its module
+    compose, context, names = (importlib.import_module(f"eventlens.actors.{m}")
+                               for m in ("compose", "context", "names"))
+    find = importlib.import_module("eventlens.places.find")
+    clauses, tense = (importlib.import_module(f"eventlens.dates.{m}") for m in ("clauses", "tense"))
+
+    assert isinstance(context.PLACE_PREPS, set) and "throughout" in context.PLACE_PREPS
+    assert context.COUNTRY_PLACE_PREPS == context.PLACE_PREPS - {"to", "between"}
+    assert isinstance(compose.ARGUMENT_PREPS, frozenset) and "against" in compose.ARGUMENT_PREPS
+    assert names.PRESS == {"journalist", "journalists", "reporter", "reporters"}
+    assert "missile" in find.MOVES_ON and "of" in find.PLACE_PREPS
+    assert clauses.PLAN_LEMMAS != tense.PLAN_LEMMAS  # two lists of one name, one a module
+    assert tense.PLAN_LEMMAS == {"set", "schedule", "slate", "plan"} and "ca" in tense.MODAL_AHEAD
+
+
+def test_a_missing_list_raises() -> None:
+    words = WordLists("data/actors/words.toml")
+    with pytest.raises(KeyError, match="no list"):
+        words.set_of("context", "no_such_list")
+    with pytest.raises(KeyError):
+        words.set_of("no_such_section", "place_preps")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[a]\nb = "in at in"\n', "twice: in"),
+    ('[a]\nb = "  "\n', "empty"),
+    ('[a]\nb = "in At"\n', "no lower-case word: At"),
+    ('[a]\nb = "in n\'t"\n', "no lower-case word"),
+    ('[a]\nb = ["in", "at"]\n', "not a string"),
+    ('b = "in at"\n', "not a \\[section\\]"),
+])
+def test_a_bad_list_raises(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_word_lists(text)
+
+
+def test_words_keep_the_file_order() -> None:
+    assert parse_word_lists('[a]\nb = """\nthe of\nand\n"""\n') == {("a", "b"): ("the", "of", "and")}
