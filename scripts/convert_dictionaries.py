@@ -4,7 +4,7 @@ Usage: python scripts/convert_dictionaries.py [SOURCE_DIR] [OUT_DIR]
 
 Reads Phoenix.Countries.actors.txt, Phoenix.International.actors.txt,
 Phoenix.MilNonState.actors.txt and Phoenix.agents.txt from SOURCE_DIR (default
-shared/benchmarks/petrarch2_validation/dictionaries) and writes one gzip JSON file per
+dictionaries/phoenix, the readable sources kept in this repository) and writes one gzip JSON file per
 dictionary to OUT_DIR (default src/eventlens/data/actors). Problems found in the source
 files are printed with file and line and the lines are left out.
 """
@@ -21,7 +21,7 @@ from eventlens.actors.lexicon import COMPACT_VERSION
 from eventlens.actors.petrarch import Entry, read_actor_file, read_agent_file
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SOURCE = ROOT.parent / "shared" / "benchmarks" / "petrarch2_validation" / "dictionaries"
+DEFAULT_SOURCE = ROOT / "dictionaries" / "phoenix"
 DEFAULT_OUT = ROOT / "src" / "eventlens" / "data" / "actors"
 ACTOR_FILES = {
     "Phoenix.Countries.actors.txt": "phoenix-countries",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -179,3 +180,23 @@ def test_multi_code_lines_load_with_alternatives():
     assert actor_file.problems == []
     assert [e.codes[0].code for e in actor_file.entries] == ["ELR", "FRO"]
     assert actor_file.entries[1].codes[0].alt == ("BIL", "SAM")
+
+
+def test_shipped_phoenix_files_are_built_from_the_sources_in_the_repository(tmp_path):
+    """``scripts/convert_dictionaries.py`` rebuilds every compiled Phoenix file from
+    ``dictionaries/phoenix/`` with the same content as the shipped one."""
+    import gzip
+    import importlib.util
+    import json
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("convert_dictionaries", root / "scripts" / "convert_dictionaries.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.main([str(root / "dictionaries" / "phoenix"), str(tmp_path)]) == 0
+    built = sorted(p.name for p in tmp_path.glob("*.json.gz"))
+    assert built == sorted(p.name for p in DATA_DIR.glob("phoenix-*.json.gz")) and len(built) == 4
+    for name in built:
+        with gzip.open(tmp_path / name) as new, gzip.open(DATA_DIR / name) as shipped:
+            assert json.load(new) == json.load(shipped), name
