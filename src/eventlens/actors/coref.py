@@ -12,6 +12,7 @@ from eventlens.actors.countries import state_root
 from eventlens.actors.mention import Mention, Piece, is_person_like, is_subject
 from eventlens.actors.words import WORDS
 from eventlens.parse import sentence_starts
+from eventlens.text import columns
 from eventlens.text.speech import is_speech
 
 POSSESSIVES = {"his", "her"}
@@ -71,13 +72,15 @@ def _bare_surnames(doc: Doc, mentions: Sequence[Mention], pieces: Sequence[Piece
     covered = {i for x in spans for i in range(x.start, x.end)}
     surnames: dict[str, Mention] = {}
     found, k = [], 0
-    for tok in doc[people[0].end :]:
-        while k < len(people) and people[k].end <= tok.i:
+    cols = columns.of_doc(doc)
+    for i in range(people[0].end, len(doc)):
+        while k < len(people) and people[k].end <= i:
             surnames[_last_words(people[k].name)[-1]] = people[k]
             k += 1
-        cand = surnames.get(tok.lower_)
-        if cand is None or tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        cand = surnames.get(cols.lower[i])
+        if cand is None or i in covered or cols.pos[i] != "PROPN" or not cols.text[i][:1].isupper():
             continue
+        tok = doc[i]
         if _in_name(doc, tok.i):
             continue  # "Peter Novak", "Novak Industries": another name
         found.append(Mention(tok.i, tok.i + 1, cand.code, cand.name, "person", "coref:surname", cand.titles, cand))
@@ -118,14 +121,16 @@ def _single_title(doc: Doc, mention: Mention) -> bool:
     return mention.kind == "title" and mention.antecedent is None and head.tag_ in {"NN", "NNP"}
 
 
+def _is_pronoun(cols: columns.Columns, i: int) -> bool:
+    return cols.lower[i] in PRONOUNS and cols.pos[i] == "PRON"
+
+
 def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """he/she/him -> the person they most likely refer to (subjects first, then recency)."""
     people = [m for m in mentions if m.kind in {"person", "title"}
               and (is_person_like(m) or _single_title(doc, m))]
     out = list(mentions)
-    for tok in doc:
-        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
-            continue
+    for tok in columns.where(doc, _is_pronoun):
         ante = _pronoun_antecedent(doc, tok, people)
         if ante is not None:
             pron = Mention(tok.i, tok.i + 1, ante.code, ante.name, "pronoun", "coref:pronoun", ante.titles, ante)
@@ -231,12 +236,18 @@ def _governing_speaker(doc: Doc, tok: Token, mentions: Sequence[Mention]) -> Men
     return found[0] if found else None
 
 
+def _may_be_a_body(cols: columns.Columns, i: int) -> bool:
+    """"the" + an organisation noun, or the pronoun "it" (the tests ``resolve_bodies`` makes first)."""
+    low = cols.lower[i]
+    return (low in ORG_NOUNS and i > 0 and cols.lower[i - 1] == "the") or (low == "it" and cols.pos[i] == "PRON")
+
+
 def resolve_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the bloc", "the alliance" -> the IGO named before; "it" as the subject of a speech or
     action verb -> the organisation, government or country named before (not a person)."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = list(mentions)
-    for tok in doc:
+    for tok in columns.where(doc, _may_be_a_body):
         if tok.i in taken:
             continue
         if tok.lower_ in ORG_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":

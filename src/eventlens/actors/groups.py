@@ -11,6 +11,7 @@ from eventlens.actors import context
 from eventlens.actors.countries import MOVED_RULE, state_root
 from eventlens.actors.mention import Mention, is_person_like
 from eventlens.actors.words import WORDS
+from eventlens.text import columns
 
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 STATE_NOUNS = WORDS.set_of("groups", "state_nouns")
@@ -135,10 +136,18 @@ def _co_argument(doc: Doc, mention: Mention, noun: Token) -> bool:
     return root.dep_ in {"nsubj", "nsubjpass"} and root.head.i == verb.i
 
 
+def _may_refer_to_a_group(cols: columns.Columns, i: int) -> bool:
+    """A plural collective noun, or "the" before a form of state (the tests ``resolve_groups`` makes first)."""
+    low = cols.lower[i]
+    if low in STATE_NOUNS or low in ANY_NOUNS or low in PERSON_NOUNS:
+        return cols.tag[i] in {"NNS", "NNPS"}
+    return low == "the" and i + 1 < len(cols.lower) and cols.lower[i + 1] in FORMS_OF_STATE
+
+
 def resolve_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Collective anaphors and "the kingdom"/"the emirate" take the actors introduced before."""
     out = list(mentions)
-    for tok in doc:
+    for tok in columns.where(doc, _may_refer_to_a_group):
         new = None
         if tok.lower_ in STATE_NOUNS | ANY_NOUNS | PERSON_NOUNS and tok.tag_ in {"NNS", "NNPS"}:
             new = _collective(doc, tok, out)

@@ -11,18 +11,21 @@ from eventlens.actors.compose import AGENT_ONLY_ROOTS
 from eventlens.actors.lexicon import ActorLexicon, LexEntry, Match
 from eventlens.actors.mention import Piece
 from eventlens.places import load_gazetteer
+from eventlens.text import columns
 
 SPACE_KEY = ""
 
 def token_keys(doc: Doc) -> list[str]:
     """Lower-cased match keys per token (curly apostrophes made straight, spaces empty)."""
-    return [SPACE_KEY if t.is_space else t.text.lower().replace("\u2019", "'") for t in doc]
+    cols = columns.of_doc(doc)
+    return [SPACE_KEY if space else text.lower().replace("\u2019", "'")
+            for text, space in zip(cols.text, cols.is_space, strict=True)]
 
 
 def find_pieces(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None) -> list[Piece]:
     """Non-overlapping longest matches of entries and agents, plus unknown PERSON entities."""
     pieces: list[Piece] = []
-    texts = [t.text for t in doc]
+    texts = columns.of_doc(doc).text
     pos = 0
     while pos < len(doc):
         piece = _piece_at(doc, keys, lexicon, day, pos, texts)

@@ -12,8 +12,13 @@ from eventlens.actors.countries import context_blocked, context_country
 from eventlens.actors.mention import Mention, Piece, is_person_like
 from eventlens.actors.petrarch import Agent
 from eventlens.actors.words import WORDS
+from eventlens.text import columns
 
 COLLECTIVE_NOUNS = WORDS.set_of("titles", "collective_nouns")
+
+def _is_the(cols: columns.Columns, i: int) -> bool:
+    return cols.lower[i] == "the"
+
 
 def _definite_np(doc: Doc, det: Token, by_token: dict[int, Piece]) -> tuple[int, str | None, Agent | None] | None:
     """For "the [Nationality] NOUN" return (end, country, agent) when it can be a title."""
@@ -95,7 +100,7 @@ def resolve_titles(doc: Doc, mentions: list[Mention], pieces: Sequence[Piece]) -
     """Definite titles ("the French president", "The French mandatory", "the rebels")."""
     by_token = {i: p for p in pieces for i in range(p.start, p.end)}
     out = list(mentions)
-    for det in doc:
+    for det in columns.where(doc, _is_the):
         found = _definite_np(doc, det, by_token)
         if found is None:
             continue

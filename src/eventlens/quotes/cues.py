@@ -10,10 +10,11 @@ from eventlens.quotes.lexicon import INDIRECT_LEMMAS, NAMED_REPORT_REACH, SPEECH
 from eventlens.quotes.marks import Mark
 from eventlens.quotes.naming import speaker_subject
 from eventlens.quotes.tokens import (
+    any_token,
+    last_tokens_before,
     same_line,
     sentence_tokens_after,
     sentence_tokens_before,
-    tokens_before,
     tokens_in,
     verb_lemma,
 )
@@ -116,16 +117,20 @@ def _named_reporting_after(doc: Doc, text: str, mark: Mark) -> Token | None:
     return first_speech_verb(words)
 
 
+def _not_punct(tok: Token) -> bool:
+    return not tok.is_punct
+
+
 def speech_word_before(doc: Doc, offset: int) -> bool:
     """Whether a speech verb is among the last few words before ``offset`` (``he said, "...``)."""
-    words = [t for t in tokens_before(doc, offset) if not t.is_punct][-SPEECH_REACH:]
+    words = last_tokens_before(doc, offset, SPEECH_REACH, _not_punct)
     speech = any(speech_lemma(t) and t.pos_ in ("VERB", "AUX") for t in words)
     return speech or any(t.lower_ == "according" for t in words)
 
 
 def speech_verb_right_before(doc: Doc, mark: Mark) -> bool:
     """Whether the word just before the opening mark is a speech verb (``Trump declared "...``)."""
-    words = tokens_before(doc, mark.open_start)[-1:]
+    words = last_tokens_before(doc, mark.open_start, 1, any_token)
     return bool(words) and _is_speech_verb(words[0])
 
 

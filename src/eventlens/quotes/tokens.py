@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.quotes.lexicon import NAME_REACH
 from eventlens.quotes.marks import Mark
+from eventlens.text import columns
 
 
 def same_line(text: str, offset: int, tokens: Iterable[Token]) -> list[Token]:
@@ -23,13 +24,22 @@ def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _index_at(doc: Doc, offset: int) -> int:
     """Index of the first token starting at or after ``offset`` (``len(doc)`` when none)."""
-    return bisect_left(doc, offset, key=lambda t: t.idx)
+    return bisect_left(columns.of_doc(doc).idx, offset)
 
 
-def tokens_before(doc: Doc, offset: int, reach: int = 3 * NAME_REACH) -> list[Token]:
-    """The last non-space tokens (at most ``reach``) that start before ``offset``."""
+def last_tokens_before(doc: Doc, offset: int, count: int, keep: Callable[[Token], bool],
+                       reach: int = 3 * NAME_REACH) -> list[Token]:
+    """The last ``count`` non-space tokens that pass ``keep`` among the last ``reach`` tokens starting
+    before ``offset``, in text order; read backwards from ``offset`` so only the tokens it needs are built."""
     end = _index_at(doc, offset)
-    return [t for t in doc[max(0, end - reach) : end] if not t.is_space]
+    spaces = columns.of_doc(doc).is_space
+    found: list[Token] = []
+    for i in range(end - 1, max(0, end - reach) - 1, -1):
+        if len(found) == count:
+            break
+        if not spaces[i] and keep(tok := doc[i]):
+            found.append(tok)
+    return found[::-1]
 
 
 def sentence_of(doc: Doc, offset: int) -> Span | list[Token]:
@@ -46,10 +56,15 @@ def sentence_tokens_after(doc: Doc, offset: int) -> list[Token]:
 
 def sentence_tokens_before(doc: Doc, offset: int) -> list[Token]:
     """The tokens of the sentence before ``offset`` (the one holding the last token before it)."""
-    before = tokens_before(doc, offset)
+    before = last_tokens_before(doc, offset, 1, any_token)
     if not before:
         return []
     return [t for t in before[-1].sent if t.idx < offset]
+
+
+def any_token(_: Token) -> bool:
+    """Keeps every token (for ``last_tokens_before``)."""
+    return True
 
 
 def chars(doc: Doc, start: int, end: int) -> str:

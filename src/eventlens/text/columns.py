@@ -20,9 +20,10 @@ KEY = "eventlens_columns"
 
 @dataclass(frozen=True)
 class Columns:
-    """Per token index: ``lower_``, lower-cased ``lemma_``, ``pos_``, ``tag_``, ``dep_``,
+    """Per token index: ``text``, ``lower_``, lower-cased ``lemma_``, ``pos_``, ``tag_``, ``dep_``,
     ``ent_type_``, ``is_space``, ``is_alpha``, the head's index and the start offset ``idx``."""
 
+    text: list[str]
     lower: list[str]
     lemma: list[str]
     pos: list[str]
@@ -44,7 +45,8 @@ def of_doc(doc: Doc) -> Columns:
 
 
 def _read(doc: Doc) -> Columns:
-    attrs: list[int | str] = ["LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "IS_SPACE", "IS_ALPHA", "HEAD", "IDX"]
+    attrs: list[int | str] = ["LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "IS_SPACE", "IS_ALPHA", "HEAD", "IDX",
+                              "ORTH"]
     array = doc.to_array(attrs).reshape(len(doc), len(attrs)) if len(doc) else np.zeros((0, len(attrs)), np.uint64)
     strings = doc.vocab.strings
     memo: dict[int, str] = {0: ""}
@@ -67,7 +69,7 @@ def _read(doc: Doc) -> Columns:
         lemmas.append(found)
     offsets = array[:, 8].astype(np.uint64).view(np.int64)  # relative heads, stored unsigned
     heads = (np.arange(len(doc), dtype=np.int64) + offsets).tolist()
-    return Columns(named(0), lemmas, named(2), named(3), named(4), named(5),
+    return Columns(named(10), named(0), lemmas, named(2), named(3), named(4), named(5),
                    [bool(v) for v in array[:, 6].tolist()], [bool(v) for v in array[:, 7].tolist()], heads,
                    array[:, 9].astype(np.int64).tolist())
 
