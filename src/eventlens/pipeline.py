@@ -51,13 +51,13 @@ Outcome = ArticleResult | ArticleError
 @dataclass(frozen=True)
 class Resources:
     """What the stages need that is loaded once per process: pipeline, dictionaries, tables, verb
-    rules and the gazetteer (the stages reach the cached copies; holding them here loads them up front)."""
+    rules and the gazetteer, loaded up front and handed to the stages that use them."""
 
     nlp: Language
     lexicon: ActorLexicon
     ontology: Ontology
     verbs: Lexicons | None = None  # None: the events stage loads the packaged verb rules itself
-    gazetteer: Gazetteer | None = None  # held to load it up front; the places stage reads the cached copy
+    gazetteer: Gazetteer | None = None  # handed to the actor and place stages (None: they load the packaged one)
     event_model: event_stage.EventModel | None = None
     principal_only: bool = True
 
@@ -146,14 +146,14 @@ def analyse(doc: Doc, article: Article, res: Resources, watch: StageTimer | None
     """Run every stage on one parsed article and build its record (timed when ``watch`` is given)."""
     t = watch or Stopwatch()
     with t("actors"):
-        actors = actor_stage.extract(doc, article, res.lexicon)
+        actors = actor_stage.extract(doc, article, res.lexicon, res.gazetteer)
     with t("quotes"):
         quotes = quote_stage.extract(doc, article, actors)
     with t("dates"):
         dates = date_stage.extract(doc, article)
     skip = quote_stage.quote_spans(quotes) + _headline_span(article)
     with t("places"):
-        places = place_stage.extract(doc, article)
+        places = place_stage.extract(doc, article, res.gazetteer)
         located = actor_stage.located(places, actors)
     with t("events"):
         events = event_stage.extract(doc, actors, res.ontology, skip_spans=skip, lexicon=res.verbs,

@@ -55,6 +55,7 @@ from eventlens.actors.pieces import find_pieces, token_keys
 from eventlens.actors.records import to_actors
 from eventlens.actors.titles import resolve_titles
 from eventlens.models import Actor, Article, Place
+from eventlens.places.gazetteer import Gazetteer, load_gazetteer
 
 
 @lru_cache(maxsize=8)
@@ -69,18 +70,20 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
     return build_lexicon(tuple(Path(p) for p in extra_files))
 
 
-def extract(doc: Doc, article: Article, lexicon: ActorLexicon) -> list[Actor]:
+def extract(doc: Doc, article: Article, lexicon: ActorLexicon, gazetteer: Gazetteer | None = None) -> list[Actor]:
     """Find the actor mentions of one article, in text order, ids ``a1``, ``a2``, ...
 
     doc (Doc): the article parsed from ``parse_text(article)`` (offsets equal article.text's).
     article (Article): its ``date`` picks date-restricted codes (None: undated/latest code).
     lexicon (ActorLexicon): from :func:`load_lexicon`.
+    gazetteer (Gazetteer | None): tells cities and places from actors (default: the packaged one).
     RETURNS (list[Actor]): mentions with exact offsets, code, canonical name, kind, the rule
         that coded them and ``ref``, the id of the first mention they corefer with.
     """
     keys = token_keys(doc)
-    pieces = find_pieces(doc, keys, lexicon, article.date)
-    mentions, unknown, bare = compose(doc, pieces, lexicon)
+    gaz = gazetteer or load_gazetteer()
+    pieces = find_pieces(doc, keys, lexicon, article.date, gaz)
+    mentions, unknown, bare = compose(doc, pieces, lexicon, gaz)
     mentions = join_bodies(doc, [m for m in mentions if not is_place(doc, m) and not is_credit(doc, m)])
     mentions, bare = name_organisations(doc, mentions, bare, pieces, keys)
     mentions, bare = code_owned(doc, mentions, bare, pieces)

@@ -12,7 +12,7 @@ from eventlens.actors.lexicon import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, ActorLex
 from eventlens.actors.mention import Mention, Piece
 from eventlens.actors.petrarch import Agent
 from eventlens.actors.words import WORDS
-from eventlens.places import load_gazetteer
+from eventlens.places.gazetteer import Gazetteer, load_gazetteer
 from eventlens.places.nations import load_nations
 
 COMPOSED_TITLE = "compose:country+agent"
@@ -85,14 +85,15 @@ def _modifiers_only(tokens: Span | Sequence[Token]) -> bool:
     return len(tokens) <= 3 and all(t.pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and t.is_alpha for t in tokens)
 
 
-def compose(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon
+def compose(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon, gazetteer: Gazetteer | None = None
             ) -> tuple[list[Mention], list[Piece], list[list[Piece]]]:
-    """Group adjacent pieces into mentions.
+    """Group adjacent pieces into mentions (the gazetteer tells a place from a name; default: the
+    packaged one).
 
     RETURNS: the mentions, the unknown names no title codes, and the agent-only groups
         ("protesters", "the rebels") that coreference or the context may code later.
     """
-    pieces = titled_names(doc, pieces, lexicon)
+    pieces = titled_names(doc, pieces, lexicon, gazetteer or load_gazetteer())
     groups: list[list[Piece]] = []
     for piece in pieces:
         if groups and _joins(doc, groups[-1][-1], piece):
@@ -151,7 +152,7 @@ def _shared_agents(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def titled_names(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon) -> list[Piece]:
+def titled_names(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon, gaz: Gazetteer) -> list[Piece]:
     """A dictionary name coded with a bare country code (``ROMENDACIL [BRE]``) right after a
     person's title it names ("Prime Minister Romendacil", "Bree's prime minister, Romendacil,")
     is that person, not the country: the piece becomes a person with the title, so that its
@@ -161,12 +162,12 @@ def titled_names(doc: Doc, pieces: Sequence[Piece], lexicon: ActorLexicon) -> li
         prev, piece = out[k - 1], out[k]
         gap = doc[prev.end : piece.start]
         if prev.kind == "agent" and all(t.text == "," for t in gap) and len(gap) <= 1 \
-                and _country_coded_name(doc, piece, lexicon) and _titles_name(doc, prev, piece):
+                and _country_coded_name(doc, piece, lexicon, gaz) and _titles_name(doc, prev, piece):
             out[k] = replace(piece, kind="person", agent=prev.agent)
     return out
 
 
-def _country_coded_name(doc: Doc, piece: Piece, lexicon: ActorLexicon) -> bool:
+def _country_coded_name(doc: Doc, piece: Piece, lexicon: ActorLexicon, gaz: Gazetteer) -> bool:
     """An entry of no stated kind whose code is a bare country code but whose words name
     neither that country (its dictionary name or any name in the nations table) nor a place."""
     code = piece.code or ""
@@ -177,7 +178,7 @@ def _country_coded_name(doc: Doc, piece: Piece, lexicon: ActorLexicon) -> bool:
     names = {text.lower(), piece.entry.name.lower()}
     if lexicon.country_name(code).lower() in names or any(load_nations().code_of(n) for n in names):
         return False
-    return not load_gazetteer().candidates(text)
+    return not gaz.candidates(text)
 
 
 def _titles_name(doc: Doc, title: Piece, name: Piece) -> bool:

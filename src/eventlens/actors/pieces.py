@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from eventlens.actors.compose import AGENT_ONLY_ROOTS
 from eventlens.actors.lexicon import ActorLexicon, LexEntry, Match
 from eventlens.actors.mention import Piece
-from eventlens.places import load_gazetteer
+from eventlens.places.gazetteer import Gazetteer, load_gazetteer
 from eventlens.text import columns
 
 SPACE_KEY = ""
@@ -22,13 +22,16 @@ def token_keys(doc: Doc) -> list[str]:
             for text, space in zip(cols.text, cols.is_space, strict=True)]
 
 
-def find_pieces(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None) -> list[Piece]:
-    """Non-overlapping longest matches of entries and agents, plus unknown PERSON entities."""
+def find_pieces(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None,
+                gazetteer: Gazetteer | None = None) -> list[Piece]:
+    """Non-overlapping longest matches of entries and agents, plus unknown PERSON entities (the
+    gazetteer tells a city from the country an entry codes; default: the packaged one)."""
+    gaz = gazetteer or load_gazetteer()
     pieces: list[Piece] = []
     texts = columns.of_doc(doc).text
     pos = 0
     while pos < len(doc):
-        piece = _piece_at(doc, keys, lexicon, day, pos, texts)
+        piece = _piece_at(doc, keys, lexicon, gaz, day, pos, texts)
         if piece is None or _overrun(doc, keys, lexicon, day, piece):
             pos += 1
             continue
@@ -70,7 +73,7 @@ def _overrun(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | N
     return False
 
 
-def _piece_at(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | None, pos: int,
+def _piece_at(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, gaz: Gazetteer, day: date | None, pos: int,
               texts: Sequence[str] = ()) -> Piece | None:
     """The longer of the entry and agent matches at ``pos`` (an entry wins a tie); a name that
     matches only as written (a news outlet: "AP", "the Guardian") wins a tie with an entry."""
@@ -95,7 +98,7 @@ def _piece_at(doc: Doc, keys: Sequence[str], lexicon: ActorLexicon, day: date | 
     entry = lexicon.entries[actor.index]
     code = entry.code_on(day) or ""
     kind = _entry_kind(doc, entry, code, actor.start, actor.end)
-    if kind == "country" and _city_of(doc, lexicon, code, actor.start, actor.end):
+    if kind == "country" and _city_of(doc, lexicon, gaz, code, actor.start, actor.end):
         if _hyphen_name(doc, actor.end):
             return None  # "Rostov" in "Rostov-on-Don"
         kind = "metonym"  # "Aden", "Basra": a city of the country, a place unless it acts
@@ -136,12 +139,12 @@ def _entry_kind(doc: Doc, entry: LexEntry, code: str, start: int, end: int) -> s
     return "person" if "PERSON" in labels else "organisation"
 
 
-def _city_of(doc: Doc, lexicon: ActorLexicon, code: str, start: int, end: int) -> bool:
+def _city_of(doc: Doc, lexicon: ActorLexicon, gaz: Gazetteer, code: str, start: int, end: int) -> bool:
     """The words name a city of the entry's country, not the country itself ("Aden" under YEMEN)."""
     text = doc[start:end].text
     if len(code) != 3 or text.lower() == lexicon.country_name(code).lower():
         return False
-    found = load_gazetteer().candidates(text)
+    found = gaz.candidates(text)
     return bool(found) and found[0].country == code and found[0].kind in {"city", "region"}
 
 

@@ -23,16 +23,17 @@ from eventlens.places.gazetteer import MIN_POPULATION, REGIONS, GazEntry, Gazett
 from eventlens.places.resolve import article_countries, choose
 
 
-def extract(doc: Doc, article: Article) -> list[Place]:
+def extract(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) -> list[Place]:
     """The places of an article, in text order: the dateline, then names used as places.
 
     doc (Doc): the article parsed from ``parse_text(article)`` (offsets equal article.text's).
     article (Article): the article (its ``body_start`` bounds the dateline search).
+    gazetteer (Gazetteer | None): the place names to look up (default: the packaged one).
     RETURNS (list[Place]): each with exact offsets, the gazetteer name (the city for a seat
         building: "the Kremlin" is Moscow), ISO3 country (None for seas) and coordinates (a
         country's are its capital's); ``role`` is ``dateline`` or ``place``.
     """
-    gaz = load_gazetteer()
+    gaz = gazetteer or load_gazetteer()
     line = dateline_span(doc, article)
     countries = article_countries(doc, gaz, article.text[line[0] : line[1]] if line else None)
     found = [p for p in [line and _place(article, *line, gaz, countries, "dateline")] if p]
