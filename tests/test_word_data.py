@@ -12,7 +12,7 @@ import pytest
 
 from eventlens.wordlists import WordLists, parse_word_lists
 
-PACKAGES = ["actors", "places", "dates"]
+PACKAGES = ["actors", "places", "dates", "events"]
 
 
 def _import_all(package: str) -> None:
@@ -58,6 +58,23 @@ def test_the_constants_keep_their_words_and_types() -> None:
     assert "missile" in find.MOVES_ON and "of" in find.PLACE_PREPS
     assert clauses.PLAN_LEMMAS != tense.PLAN_LEMMAS  # two lists of one name, one a module
     assert tense.PLAN_LEMMAS == {"set", "schedule", "slate", "plan"} and "ca" in tense.MODAL_AHEAD
+
+
+def test_the_events_constants_keep_their_words_types_and_order() -> None:
+    antecedents, commitments, learned, modality, nouns = (
+        importlib.import_module(f"eventlens.events.{m}")
+        for m in ("antecedents", "commitments", "learned", "modality", "nouns"))
+
+    assert isinstance(modality.MODALS, frozenset) and {"ca", "wo", "must"} <= modality.MODALS
+    assert "n't" in modality.NEGATORS  # a clitic token: kept in Python
+    assert isinstance(nouns.LIGHT_VERBS, frozenset) and "reimpose" in nouns.LIGHT_VERBS
+    # the order in which target prepositions are tried is the file's
+    assert learned.TARGET_PREPS == ("against", "on", "at", "with", "to", "into", "from", "for", "over", "toward",
+                                    "towards", "upon", "of")
+    assert antecedents.EVENT_NOUNS["summit"] == antecedents.MEETING_ROOTS
+    assert antecedents.EVENT_NOUNS["coup"] == ("17", "18", "19", "20")
+    assert list(commitments.PLEDGES.items())[:3] == [("protect", "0334"), ("defend", "0334"), ("help", "033")]
+    assert commitments.THREATS["price"] == "130" and commitments.THREATS["annihilate"] == "138"
 
 
 def test_a_missing_list_raises() -> None:
