@@ -12,7 +12,9 @@ import pytest
 
 from eventlens.wordlists import WordLists, parse_word_lists
 
-PACKAGES = ["actors", "places", "dates", "events"]
+# package -> the folder of its data/<folder>/words.toml
+FOLDERS = {"actors": "actors", "places": "places", "dates": "dates", "events": "events", "quotes": "quoting"}
+PACKAGES = list(FOLDERS)
 
 
 def _import_all(package: str) -> None:
@@ -24,7 +26,7 @@ def _import_all(package: str) -> None:
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_each_list_is_words_without_repeats(package: str) -> None:
-    text = resources.files("eventlens").joinpath(f"data/{package}/words.toml").read_text("utf-8")
+    text = resources.files("eventlens").joinpath(f"data/{FOLDERS[package]}/words.toml").read_text("utf-8")
     raw = tomllib.loads(text)
     assert raw, package
     for section, lists in raw.items():
@@ -33,7 +35,7 @@ def test_each_list_is_words_without_repeats(package: str) -> None:
             found = words.split()
             assert found, (package, section, name)
             assert len(found) == len(set(found)), (package, section, name)
-            assert all(w.isalpha() and w.islower() for w in found), (package, section, name)
+            assert all(all(p.isalpha() and p.islower() for p in w.split("-")) for w in found), (package, section, name)
 
 
 @pytest.mark.parametrize("package", PACKAGES)
@@ -41,7 +43,8 @@ def test_every_list_of_the_file_is_used(package: str) -> None:
     _import_all(package)
     words: WordLists = importlib.import_module(f"eventlens.{package}.words").WORDS
     assert words.names(), package
-    assert words.unused() == [], f"data/{package}/words.toml: lists no module takes"
+    assert words.file == f"data/{FOLDERS[package]}/words.toml"
+    assert words.unused() == [], f"{words.file}: lists no module takes"
 
 
 def test_the_constants_keep_their_words_and_types() -> None:
@@ -90,12 +93,27 @@ def test_a_missing_list_raises() -> None:
     ('[a]\nb = "  "\n', "empty"),
     ('[a]\nb = "in At"\n', "no lower-case word: At"),
     ('[a]\nb = "in n\'t"\n', "no lower-case word"),
+    ('[a]\nb = "in -ed"\n', "no lower-case word: -ed"),
+    ('[a]\nb = "in op--ed"\n', "no lower-case word: op--ed"),
     ('[a]\nb = ["in", "at"]\n', "not a string"),
     ('b = "in at"\n', "not a \\[section\\]"),
 ])
 def test_a_bad_list_raises(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_word_lists(text)
+
+
+def test_a_hyphenated_word_is_a_word() -> None:
+    assert parse_word_lists('[a]\nb = "op-ed letter"\n') == {("a", "b"): ("op-ed", "letter")}
+
+
+def test_the_quotes_constants_keep_their_words_and_types() -> None:
+    lexicon = importlib.import_module("eventlens.quotes.lexicon")
+    assert isinstance(lexicon.INDIRECT_LEMMAS, frozenset) and "say" in lexicon.INDIRECT_LEMMAS
+    assert {"op-ed", "communiqué"} <= lexicon.MEDIUM_NOUNS and "élysée" in lexicon.INSTITUTION_WORDS
+    assert lexicon.SPEAKER_PRONOUNS == {"he", "she", "him", "her", "they", "them", "it"}
+    assert lexicon.CALL_PREPS == {"for", "on"} and lexicon.MEDIUM_PREPS == {"in", "through", "via"}
+    assert lexicon.AS_EMPTY_OBJECTS == {"it", "so"} and "against" in lexicon.AS_EXCLUDED_PREPS
 
 
 def test_words_keep_the_file_order() -> None:
