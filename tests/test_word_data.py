@@ -116,5 +116,15 @@ def test_the_quotes_constants_keep_their_words_and_types() -> None:
     assert lexicon.AS_EMPTY_OBJECTS == {"it", "so"} and "against" in lexicon.AS_EXCLUDED_PREPS
 
 
+def test_the_speech_verbs_file_is_word_lists_all_used() -> None:
+    speech = importlib.import_module("eventlens.text.speech")
+    assert speech.WORDS.file == "data/text/speech.toml"
+    assert speech.WORDS.unused() == [], "data/text/speech.toml: lists no module takes"
+    assert ("point", "out") in speech.PHRASAL_SPEECH and ("sum", "up") in speech.PHRASAL_SPEECH
+    assert isinstance(speech.SPEECH, frozenset) and speech.NEUTRAL_SPEECH <= speech.SPEECH
+    with pytest.raises(ValueError, match="neutral verbs missing from all: shout"):
+        speech._neutral_within(frozenset({"say"}), frozenset({"say", "shout"}))
+
+
 def test_words_keep_the_file_order() -> None:
     assert parse_word_lists('[a]\nb = """\nthe of\nand\n"""\n') == {("a", "b"): ("the", "of", "and")}
