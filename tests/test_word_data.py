@@ -12,7 +12,9 @@ import pytest
 
 from eventlens.wordlists import WordLists, parse_word_lists
 
-PACKAGES = ["actors", "places", "dates"]
+# package -> the folder of its data/<folder>/words.toml
+FOLDERS = {"actors": "actors", "places": "places", "dates": "dates", "events": "events", "quotes": "quoting"}
+PACKAGES = list(FOLDERS)
 
 
 def _import_all(package: str) -> None:
@@ -24,7 +26,7 @@ def _import_all(package: str) -> None:
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_each_list_is_words_without_repeats(package: str) -> None:
-    text = resources.files("eventlens").joinpath(f"data/{package}/words.toml").read_text("utf-8")
+    text = resources.files("eventlens").joinpath(f"data/{FOLDERS[package]}/words.toml").read_text("utf-8")
     raw = tomllib.loads(text)
     assert raw, package
     for section, lists in raw.items():
@@ -33,7 +35,7 @@ def test_each_list_is_words_without_repeats(package: str) -> None:
             found = words.split()
             assert found, (package, section, name)
             assert len(found) == len(set(found)), (package, section, name)
-            assert all(w.isalpha() and w.islower() for w in found), (package, section, name)
+            assert all(all(p.isalpha() and p.islower() for p in w.split("-")) for w in found), (package, section, name)
 
 
 @pytest.mark.parametrize("package", PACKAGES)
@@ -41,7 +43,8 @@ def test_every_list_of_the_file_is_used(package: str) -> None:
     _import_all(package)
     words: WordLists = importlib.import_module(f"eventlens.{package}.words").WORDS
     assert words.names(), package
-    assert words.unused() == [], f"data/{package}/words.toml: lists no module takes"
+    assert words.file == f"data/{FOLDERS[package]}/words.toml"
+    assert words.unused() == [], f"{words.file}: lists no module takes"
 
 
 def test_the_constants_keep_their_words_and_types() -> None:
@@ -60,6 +63,23 @@ def test_the_constants_keep_their_words_and_types() -> None:
     assert tense.PLAN_LEMMAS == {"set", "schedule", "slate", "plan"} and "ca" in tense.MODAL_AHEAD
 
 
+def test_the_events_constants_keep_their_words_types_and_order() -> None:
+    antecedents, commitments, learned, modality, nouns = (
+        importlib.import_module(f"eventlens.events.{m}")
+        for m in ("antecedents", "commitments", "learned", "modality", "nouns"))
+
+    assert isinstance(modality.MODALS, frozenset) and {"ca", "wo", "must"} <= modality.MODALS
+    assert "n't" in modality.NEGATORS  # a clitic token: kept in Python
+    assert isinstance(nouns.LIGHT_VERBS, frozenset) and "reimpose" in nouns.LIGHT_VERBS
+    # the order in which target prepositions are tried is the file's
+    assert learned.TARGET_PREPS == ("against", "on", "at", "with", "to", "into", "from", "for", "over", "toward",
+                                    "towards", "upon", "of")
+    assert antecedents.EVENT_NOUNS["summit"] == antecedents.MEETING_ROOTS
+    assert antecedents.EVENT_NOUNS["coup"] == ("17", "18", "19", "20")
+    assert list(commitments.PLEDGES.items())[:3] == [("protect", "0334"), ("defend", "0334"), ("help", "033")]
+    assert commitments.THREATS["price"] == "130" and commitments.THREATS["annihilate"] == "138"
+
+
 def test_a_missing_list_raises() -> None:
     words = WordLists("data/actors/words.toml")
     with pytest.raises(KeyError, match="no list"):
@@ -73,12 +93,37 @@ def test_a_missing_list_raises() -> None:
     ('[a]\nb = "  "\n', "empty"),
     ('[a]\nb = "in At"\n', "no lower-case word: At"),
     ('[a]\nb = "in n\'t"\n', "no lower-case word"),
+    ('[a]\nb = "in -ed"\n', "no lower-case word: -ed"),
+    ('[a]\nb = "in op--ed"\n', "no lower-case word: op--ed"),
     ('[a]\nb = ["in", "at"]\n', "not a string"),
     ('b = "in at"\n', "not a \\[section\\]"),
 ])
 def test_a_bad_list_raises(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_word_lists(text)
+
+
+def test_a_hyphenated_word_is_a_word() -> None:
+    assert parse_word_lists('[a]\nb = "op-ed letter"\n') == {("a", "b"): ("op-ed", "letter")}
+
+
+def test_the_quotes_constants_keep_their_words_and_types() -> None:
+    lexicon = importlib.import_module("eventlens.quotes.lexicon")
+    assert isinstance(lexicon.INDIRECT_LEMMAS, frozenset) and "say" in lexicon.INDIRECT_LEMMAS
+    assert {"op-ed", "communiqué"} <= lexicon.MEDIUM_NOUNS and "élysée" in lexicon.INSTITUTION_WORDS
+    assert lexicon.SPEAKER_PRONOUNS == {"he", "she", "him", "her", "they", "them", "it"}
+    assert lexicon.CALL_PREPS == {"for", "on"} and lexicon.MEDIUM_PREPS == {"in", "through", "via"}
+    assert lexicon.AS_EMPTY_OBJECTS == {"it", "so"} and "against" in lexicon.AS_EXCLUDED_PREPS
+
+
+def test_the_speech_verbs_file_is_word_lists_all_used() -> None:
+    speech = importlib.import_module("eventlens.text.speech")
+    assert speech.WORDS.file == "data/text/speech.toml"
+    assert speech.WORDS.unused() == [], "data/text/speech.toml: lists no module takes"
+    assert ("point", "out") in speech.PHRASAL_SPEECH and ("sum", "up") in speech.PHRASAL_SPEECH
+    assert isinstance(speech.SPEECH, frozenset) and speech.NEUTRAL_SPEECH <= speech.SPEECH
+    with pytest.raises(ValueError, match="neutral verbs missing from all: shout"):
+        speech._neutral_within(frozenset({"say"}), frozenset({"say", "shout"}))
 
 
 def test_words_keep_the_file_order() -> None:

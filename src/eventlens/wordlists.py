@@ -1,7 +1,8 @@
 """Word lists kept as data: one TOML file a stage package (``data/<package>/words.toml``), read once.
 
 A file holds one ``[section]`` a module of the package, and in it one list a constant of that
-module, written as a string of lower-case words separated by white space::
+module, written as a string of lower-case words (letters, or letters joined by hyphens: ``op-ed``)
+separated by white space::
 
     [context]
     # Verbs of leaving whose object is a place ("fled Kyiv"): our own selection.
@@ -16,6 +17,12 @@ from __future__ import annotations
 
 import tomllib
 from importlib import resources
+
+
+def is_word(token: str) -> bool:
+    """Whether ``token`` is a lower-case word: letters, or letters joined by single hyphens (``op-ed``)."""
+    parts = token.split("-")
+    return all(p.isalpha() and p.islower() for p in parts)
 
 
 def read_word_lists(file: str) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -44,7 +51,7 @@ def parse_word_lists(text: str, file: str = "<text>") -> dict[tuple[str, str], t
             twice = sorted({w for w in words if words.count(w) > 1})
             if twice:
                 raise ValueError(f"{where} holds twice: {', '.join(twice)}")
-            odd = [w for w in words if not (w.isalpha() and w.islower())]
+            odd = [w for w in words if not is_word(w)]
             if odd:
                 raise ValueError(f"{where} holds what is no lower-case word: {', '.join(odd)}")
             lists[(section, name)] = words

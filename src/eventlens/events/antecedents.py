@@ -19,32 +19,30 @@ from eventlens.events.modality import modality_of
 from eventlens.events.records import Found
 from eventlens.events.syntax import is_passive, naming_parts
 from eventlens.events.verbs import verb_code, verb_sources
+from eventlens.events.words import WORDS
 from eventlens.models import Actor
 from eventlens.parse import doc_text
 
 # Nouns that name a kind of event, with the CAMEO roots an earlier event must have to be the one named.
-_KINDS = {
-    ("05", "06"): "agreement deal accord pact treaty partnership alliance",
-    ("18", "19", "20"): "attack strike airstrike raid offensive bombing shelling assault incursion invasion "
-                        "aggression killing operation annexation campaign",
-    ("17", "18", "19", "20"): "coup mutiny rebellion uprising seizure takeover",
-    ("16", "17"): "expulsion arrest detention crackdown ban order law",
-    ("16", "17", "19"): "sanction measure blockade embargo",
-    ("03", "04", "05", "06", "08"): "meeting talk talks summit negotiation conference",
-}
-EVENT_NOUNS = {noun: roots for roots, nouns in _KINDS.items() for noun in nouns.split()}
 MEETING_ROOTS = ("03", "04", "05", "06", "08")
+_KINDS = {
+    ("05", "06"): WORDS.words("antecedents", "agreement_nouns"),
+    ("18", "19", "20"): WORDS.words("antecedents", "attack_nouns"),
+    ("17", "18", "19", "20"): WORDS.words("antecedents", "takeover_nouns"),
+    ("16", "17"): WORDS.words("antecedents", "coercion_nouns"),
+    ("16", "17", "19"): WORDS.words("antecedents", "sanction_nouns"),
+    MEETING_ROOTS: WORDS.words("antecedents", "meeting_nouns"),
+}
+EVENT_NOUNS = {noun: roots for roots, nouns in _KINDS.items() for noun in nouns}
 # Nouns naming some earlier act without saying which: any earlier act that is not itself words.
-GENERIC_NOUNS = frozenset({"move", "decision", "step", "action", "plan", "proposal", "policy", "it", "this",
-                           "that", "them"})
+GENERIC_NOUNS = WORDS.frozenset_of("antecedents", "generic_nouns")
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 # Verbal acts of root 05 (praise, verbal defence, rallying, recognition, apology, forgiveness).
 VERBAL_CODES = ("051", "052", "053", "054", "055", "056")
 # Rejections that are acts, not words: scrapping a contract or a deal (121), a veto (129).
 ACTING_REJECTIONS = ("121", "129")
 # What a denial rejects: an accusation made earlier.
-CLAIM_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "report", "assertion", "it", "this",
-                         "that", "them"})
+CLAIM_NOUNS = WORDS.frozenset_of("antecedents", "claim_nouns")
 REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
 # Help given for an act ("support for the campaign") goes to whoever carries the act out: only a noun
 # naming a kind of event is an antecedent here, never a generic one ("supported the move" is praise).

@@ -18,16 +18,19 @@ from eventlens.events.modality import _negated, is_conditional, speech_head
 from eventlens.events.records import Found
 from eventlens.events.syntax import clause_of, has_subject, in_spans, subject_of
 from eventlens.events.verbs import verb_sources
+from eventlens.events.words import WORDS
 from eventlens.models import Actor
 
 FUTURE = frozenset({"will", "'ll", "shall"})
-FIRST_PERSON = frozenset({"we", "i"})
+FIRST_PERSON = WORDS.frozenset_of("commitments", "first_person")
 # Words of a first-person future clause that make it a pledge, with the 03x code they give.
-PLEDGES = {"protect": "0334", "defend": "0334", "help": "033", "assist": "033", "aid": "033",
-           "cooperate": "030", "support": "030"}
+PLEDGES = {word: code for code, name in (("0334", "protection_pledges"), ("033", "help_pledges"),
+                                         ("030", "cooperation_pledges"))
+           for word in WORDS.words("commitments", name)}
 # Words of a future clause that make it a threat, with the 13x code they give.
-THREATS = {"punishment": "137", "punish": "137", "crush": "137", "retaliate": "130", "retaliation": "130",
-           "consequence": "130", "price": "130", "destroy": "138", "annihilate": "138"}
+THREATS = {word: code for code, name in (("137", "punishment_threats"), ("130", "retaliation_threats"),
+                                         ("138", "destruction_threats"))
+           for word in WORDS.words("commitments", name)}
 QUOTED_CONFIDENCE = 0.45
 
 

@@ -14,6 +14,7 @@ from eventlens.events.modality import modality_of
 from eventlens.events.records import Found
 from eventlens.events.syntax import is_passive, sentence_words
 from eventlens.events.verbs import verb_sources, verb_targets
+from eventlens.events.words import WORDS
 from eventlens.models import Actor
 
 if TYPE_CHECKING:
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
 
 # Where the fallback looks for a target: object, indirect object, then non-place prepositions.
 PHYSICAL_ROOTS = frozenset({"17", "18", "19", "20"})
-FUNCTION_WORDS = frozenset({"to", "with", "of", "in", "on", "for", "against", "at", "from", "by", "the", "a", "an",
-                            "into", "over", "about", "out", "up", "off", "down", "back", "that", "it", "as"})
+FUNCTION_WORDS = WORDS.frozenset_of("dictionary", "function_words")
 STRICT_TARGETS = Rule("fallback", "", target=("dobj", "dative", "nonplace"))
 
 

@@ -44,6 +44,7 @@ from eventlens.events.records import MUTUAL_ROOTS, Found, each_other
 from eventlens.events.syntax import clause_of, governing_verb, in_spans, is_passive, pobjs, reciprocal, subject_of
 from eventlens.events.tokenfacts import DocFacts
 from eventlens.events.verbs import matching_rule, verb_rules, verb_sources
+from eventlens.events.words import WORDS
 from eventlens.models import Actor
 from eventlens.ontology import SYMMETRIC_CODES
 
@@ -54,7 +55,8 @@ MODEL_FILE = "event_model.npz"
 MAX_CANDIDATES = 120  # a "sentence" with more verbs and nouns than this is a parser failure: skipped
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "AUX"})
 CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "ADV"})
-TARGET_PREPS = ("against", "on", "at", "with", "to", "into", "from", "for", "over", "toward", "towards", "upon", "of")
+# In the order they are tried: the words() tuple keeps the file's order.
+TARGET_PREPS = WORDS.words("learned", "target_preps")
 # Roots whose events may stand without a target when nothing in the text names one: those whose PLOVER
 # types need no recipient (ontology plover_event_types.csv), not the bare statements and appeals of
 # 01 and 02 (no PLOVER type) nor the types that do need one (COOPERATE 06, AID 07, SANCTION 16).
@@ -76,7 +78,7 @@ REACTION_SLOTS = Rule("model", "", target=("dobj", "for", "against", "over", "on
 NEGATION_CUES = frozenset({"C=never", "W-=not", "W-=never", "W-=will", "W-=would", "W-=wo", "W-=shall"})
 
 
-SPEAKER_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
+SPEAKER_PRONOUNS = WORDS.frozenset_of("learned", "speaker_pronouns")
 # Codes whose trigger may be the content of a commitment, refusal, threat or demand ("agreed to
 # withdraw" is an intent 03x, "refused to meet" a rejection 12x), not itself a thing that happened.
 COMMITMENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})

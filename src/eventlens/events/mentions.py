@@ -8,9 +8,10 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventlens.events.syntax import CLAUSE_DEPS
+from eventlens.events.words import WORDS
 from eventlens.models import Actor
 
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around"})
+PLACE_PREPS = WORDS.frozenset_of("mentions", "place_preps")
 COLLECTIVE_RULE = "coref:collective"  # "the four leaders": code of the first member, alt_codes the others
 # Forces coded by the state that moves them ("sent troops to X", actors.countries.mover_country):
 # the thing moved, never the target of the act.

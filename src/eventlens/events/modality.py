@@ -7,16 +7,16 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventlens.events.syntax import conj_top, has_aux, has_subject
+from eventlens.events.words import WORDS
 from eventlens.text.speech import is_neutral_speech
 
-MODALS = frozenset({"will", "would", "may", "might", "could", "should", "shall", "can", "must", "ca", "wo"})
-INTENT_MODALS = frozenset({"will", "would"})
+MODALS = WORDS.frozenset_of("modality", "modals")
+INTENT_MODALS = WORDS.frozenset_of("modality", "intent_modals")
+# Negation tokens: spaCy's "n't" is a clitic, not a word of data/events/words.toml, so the list stays here.
 NEGATORS = frozenset({"not", "n't", "never", "no"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-FACTUAL_XCOMP_HEADS = frozenset({"begin", "start", "continue", "resume", "keep", "manage"})
-NONFACTUAL_CCOMP_HEADS = frozenset(
-    {"deny", "fear", "hope", "want", "expect", "doubt", "wish", "suggest", "consider", "propose", "threaten", "warn"}
-)
+CONDITIONAL_MARKS = WORDS.frozenset_of("modality", "conditional_marks")
+FACTUAL_XCOMP_HEADS = WORDS.frozenset_of("modality", "factual_xcomp_heads")
+NONFACTUAL_CCOMP_HEADS = WORDS.frozenset_of("modality", "nonfactual_ccomp_heads")
 
 
 def modality_of(verb: Token, conditional: Callable[[Token], bool] | None = None) -> str:

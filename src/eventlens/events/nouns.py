@@ -12,19 +12,16 @@ from eventlens.events.modality import NEGATORS, modality_of
 from eventlens.events.records import Found, pair_actors
 from eventlens.events.syntax import is_passive, pobjs
 from eventlens.events.verbs import verb_sources
+from eventlens.events.words import WORDS
 from eventlens.models import Actor
 
-LIGHT_VERBS = frozenset(
-    {"launch", "carry", "conduct", "hold", "have", "make", "impose", "reimpose", "stage", "pay", "begin",
-     "start", "resume", "mount", "give", "issue", "extend", "level", "obtain", "secure", "receive", "win",
-     "continue", "organize", "organise", "lead", "join"}
-)
+LIGHT_VERBS = WORDS.frozenset_of("nouns", "light_verbs")
 # Time phrases whose noun event is the clause's own ("met him during talks in Doha"). An event
 # before or after the clause's is someone else's ("imposed a curfew after the riots") unless a
 # possessive pronoun makes it the subject's own ("After his summit with Putin, Macron said ...").
-FRAME_PREPS = frozenset({"during", "at", "in", "amid"})
-SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "ahead"})
-OWN_PRONOUNS = frozenset({"his", "her", "its", "their"})
+FRAME_PREPS = WORDS.frozenset_of("nouns", "frame_preps")
+SEQUENCE_PREPS = WORDS.frozenset_of("nouns", "sequence_preps")
+OWN_PRONOUNS = WORDS.frozenset_of("nouns", "own_pronouns")
 
 
 def noun_candidates(noun: Token, sent: Span, rules: list[Rule], index: ActorIndex) -> list[Found]:

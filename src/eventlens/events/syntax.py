@@ -8,13 +8,14 @@ from functools import lru_cache, partial
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.events import verbdicts
+from eventlens.events.words import WORDS
 from eventlens.text import columns, datelines
 from eventlens.text.datelines import in_dateline
 
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})  # embedded clauses left out of a clause
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = WORDS.frozenset_of("syntax", "relative_pronouns")
 MAX_SENTENCE_TOKENS = 400  # longer "sentences" are parser failures (tables, lists): not coded
 
 
@@ -170,7 +171,7 @@ def prep_objects(verb: Token, prep: str) -> list[Token]:
 
 
 # Particles a parser often hangs inside the object phrase ("ordered 48 Russians it identified ... out").
-DISPLACED_PARTICLES = frozenset({"out", "off", "away"})
+DISPLACED_PARTICLES = WORDS.frozenset_of("syntax", "displaced_particles")
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
 
 

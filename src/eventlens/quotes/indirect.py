@@ -11,6 +11,7 @@ from eventlens.models import Actor
 from eventlens.quotes.clauses import clause_end, clip_to_line, cut_at_marks, drop_final_appos, trim
 from eventlens.quotes.cues import according_source
 from eventlens.quotes.lexicon import (
+    AS_EMPTY_OBJECTS,
     AS_EXCLUDED_PREPS,
     AS_IDIOM_LEMMAS,
     ATTRIBUTION_NOUNS,
@@ -22,6 +23,7 @@ from eventlens.quotes.lexicon import (
     INDIRECT_LEMMAS,
     INTENT_LEMMAS,
     MEDIUM_NOUNS,
+    MEDIUM_PREPS,
     MIN_CUT_TOKENS,
     NAMING_LEMMAS,
     OBJECT_CONTROL_LEMMAS,
@@ -336,7 +338,7 @@ def _as_clauses(verb: Token) -> list[Span]:
     if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == verb.left_edge.i for c in verb.children):
         return []
     if not any(c.dep_ == "nsubj" for c in verb.children) or any(
-        c.dep_ in ("ccomp", "xcomp", "dative", "agent") or (c.dep_ == "dobj" and c.lower_ not in ("it", "so"))
+        c.dep_ in ("ccomp", "xcomp", "dative", "agent") or (c.dep_ == "dobj" and c.lower_ not in AS_EMPTY_OBJECTS)
         or (c.dep_ == "prep" and c.lower_ in AS_EXCLUDED_PREPS) for c in verb.children
     ):
         return []  # ``as voters responded to X``, ``as he joked with Y``: an act, not a comment on the clause
@@ -394,7 +396,7 @@ def _framed(verb: Token, request: bool) -> bool:
 
 def _in_medium(verb: Token) -> bool:
     """Whether the verb has ``in a statement``, ``in a letter`` or the like."""
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "through", "via") and any(
+    return any(c.dep_ == "prep" and c.lower_ in MEDIUM_PREPS and any(
         p.dep_ == "pobj" and p.lemma_.lower() in MEDIUM_NOUNS for p in c.children) for c in verb.children)
 
 

@@ -8,27 +8,28 @@
 
 from __future__ import annotations
 
-import tomllib
-from importlib import resources
-
 from spacy.tokens import Token
 
+from eventlens.wordlists import WordLists
+
 SPEECH_FILE = "data/text/speech.toml"
+WORDS = WordLists(SPEECH_FILE)
 
 
-def _load() -> dict[str, frozenset[str]]:
-    raw = tomllib.loads(resources.files("eventlens").joinpath(SPEECH_FILE).read_text("utf-8"))
-    lists = {name: frozenset(words.split()) for name, words in raw["verbs"].items()}
-    stray = lists["neutral"] - lists["all"]
+def _neutral_within(speech: frozenset[str], neutral: frozenset[str]) -> frozenset[str]:
+    """``neutral``, once checked to be part of ``speech`` (``ValueError`` naming the strays if not)."""
+    stray = neutral - speech
     if stray:
         raise ValueError(f"{SPEECH_FILE}: neutral verbs missing from all: {', '.join(sorted(stray))}")
-    return lists
+    return neutral
 
 
-_LISTS = _load()
-SPEECH: frozenset[str] = _LISTS["all"]
-NEUTRAL_SPEECH: frozenset[str] = _LISTS["neutral"]
-PHRASAL_SPEECH: frozenset[tuple[str, ...]] = frozenset(tuple(w.split("_")) for w in _LISTS["phrasal"])
+SPEECH: frozenset[str] = WORDS.frozenset_of("verbs", "all")
+NEUTRAL_SPEECH: frozenset[str] = _neutral_within(SPEECH, WORDS.frozenset_of("verbs", "neutral"))
+# (verb, particle) pairs: the [phrasal] section holds one list a particle.
+PHRASAL_SPEECH: frozenset[tuple[str, ...]] = frozenset(
+    (verb, particle) for section, particle in WORDS.names() if section == "phrasal"
+    for verb in WORDS.words("phrasal", particle))
 
 
 def is_speech(tok: Token) -> bool:
