@@ -92,3 +92,16 @@ def test_the_country_of_a_dateline_and_hyphenated_places_are_no_actors(actors):
     found = codes(actors("LOME, Togo (Reuters) - A Bosnia-style partition was feared, and a Saudi-led force waited."))
     assert "Togo" not in found and "Bosnia" not in found
     assert found.get("Saudi") == "SAU"
+
+
+@pytest.mark.slow
+def test_a_spokesperson_takes_the_code_of_the_body_it_speaks_for():
+    from eventlens import extract
+
+    def codes(text):
+        return {a.text: a.code for a in extract(text).actors}
+
+    assert codes("A State Department spokesman said the talks had failed.")["State Department spokesman"] == "USAGOV"
+    # a spokesperson whose own words give a sector keeps it
+    assert codes("A Libyan government spokesman said the talks had failed.")["Libyan government spokesman"] == "LBYGOV"
+    assert codes("An Iraqi army spokesman said two soldiers were killed.")["Iraqi army spokesman"] == "IRQMIL"

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventlens.actors.descriptions import crowd_words, owned_sector
+from eventlens.actors.descriptions import crowd_words, owned_sector, voice_words
 from eventlens.actors.lexicon import AGENT_ONLY_ROOTS, NON_STATE_ROOTS, ActorLexicon
 from eventlens.actors.mention import Mention, Piece
 from eventlens.actors.petrarch import Agent
@@ -239,7 +239,9 @@ def _group_mention(doc: Doc, group: list[Piece], lexicon: ActorLexicon, covered:
                        alt_codes=entry_alts(base))
     root = base.code[:3] if base.kind == "metonym" else base.code  # "Cairo's security chief": EGYCOP
     code = compose_code(root, agent.code) if agent else base.code
-    if agent is not None and agent.code.endswith("~") and len(root) == 3:
+    if agent is not None and len(agent.phrase.words) == 1 and agent.phrase.words[0] in voice_words():
+        code = base.code  # "a State Department spokesman": the body speaking, not media ("army spokesman": MIL)
+    elif agent is not None and agent.code.endswith("~") and len(root) == 3:
         code = _prefixed_code(root, group)  # "MSF Arnor government": NGOARNGOV
     head = doc[last.end - 1]
     kind = "title" if head.tag_ in {"NN", "NNP"} and person_title(agent) and agent else "group"

@@ -85,6 +85,12 @@ __all__ = ["crowd_words", "ethnic_words", "force_sectors", "international_words"
 
 
 @lru_cache(maxsize=1)
+def voice_words() -> frozenset[str]:
+    """Nouns for people who speak for the body before them ("spokesman"; ``[voice]`` of the data file)."""
+    return frozenset(_data().get("voice", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
 def acting_verbs() -> frozenset[str]:
     """The acts of a state or organisation (besides verbs of saying) whose subject "it" is a body
     named before (``[acting]`` of the data file)."""
