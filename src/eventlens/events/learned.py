@@ -47,6 +47,8 @@ from eventlens.events.verbs import matching_rule, verb_rules, verb_sources
 from eventlens.events.words import WORDS
 from eventlens.models import Actor
 from eventlens.ontology import SYMMETRIC_CODES
+from eventlens.text import columns
+from eventlens.text.speech import NEUTRAL_SPEECH
 
 log = logging.getLogger(__name__)
 
@@ -263,9 +265,9 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _actor_kind(token: Token, index: ActorIndex, facts: DocFacts | None = None) -> str:
+def _actor_kind(token: Token, index: ActorIndex) -> str:
     """``A`` when the phrase headed by ``token`` is a coded actor, else its entity type or ``-``."""
-    if facts.is_actor_phrase(token) if facts is not None else phrases_actors([token], index):
+    if phrases_actors([token], index):
         return "A"
     return token.ent_type_ or "-"
 
@@ -274,8 +276,12 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex,
              facts: DocFacts | None = None) -> list[str]:
     """The feature strings of one candidate trigger (the same at training and at run time).
 
-    facts (DocFacts | None): the document's memoised token facts (same answers, asked once per token).
+    facts (DocFacts | None): the document's memoised token facts: with them the features are read
+        from the document's arrays (:func:`_features_from_columns`, the same strings), without them
+        from the Token objects (training, tests).
     """
+    if facts is not None:
+        return _features_from_columns(token, sent, lex, facts)
     lemma = _lemma(token)
     out = [f"L={lemma}", f"P={token.pos_}", f"LD={lemma}|{token.dep_}", f"T={token.tag_}"]
     out.extend(f"WN={c}" for c in classes_of(token))
@@ -284,7 +290,7 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex,
         dep = c.dep_
         if dep in ("dobj", "attr", "oprd"):
             out.append(f"LO={lemma}|{_lemma(c)}")
-            out.append(f"OK={_actor_kind(c, index, facts)}")
+            out.append(f"OK={_actor_kind(c, index)}")
         elif dep == "prt":
             out.append(f"LT={lemma}|{_lemma(c)}")
         elif dep in ("prep", "agent", "dative"):
@@ -292,14 +298,14 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex,
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.append(f"LPO={lemma}|{c.lower_}|{_lemma(p)}")
-                    out.append(f"PK={c.lower_}|{_actor_kind(p, index, facts)}")
+                    out.append(f"PK={c.lower_}|{_actor_kind(p, index)}")
         elif dep in ("xcomp", "ccomp"):
             out.append(f"LX={lemma}|{dep}|{_lemma(c)}")
         elif dep in ("nsubj", "nsubjpass"):
-            out.append(f"S={dep}|{_actor_kind(c, index, facts)}")
+            out.append(f"S={dep}|{_actor_kind(c, index)}")
             out.append(f"LS={lemma}|{_lemma(c)}")
         elif dep == "poss":
-            out.append(f"POSS={_actor_kind(c, index, facts)}")
+            out.append(f"POSS={_actor_kind(c, index)}")
         elif dep in ("amod", "compound") and token.pos_ == "NOUN":
             out.append(f"LM={lemma}|{_lemma(c)}")
     head = token.head
@@ -309,33 +315,81 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex,
     if is_passive(token):
         out.append("PASSIVE")
     verbal = token.pos_ in ("VERB", "AUX")
-    if facts is not None:
-        modality = facts.modality(token) if verbal else "noun"
-        subject, inherited = facts.subject(token) if verbal else (None, False)
-        clause_ids = facts.clause(token)
-    else:
-        modality = modality_of(token) if verbal else "noun"
-        subject, inherited = subject_of(token) if verbal else (None, False)
-        clause = clause_of(token)
+    modality = modality_of(token) if verbal else "noun"
+    subject, inherited = subject_of(token) if verbal else (None, False)
     out.append(f"MOD={modality}")
     if speech_head(token) is not None:
         out.append("REPORTED")
     if subject is not None:
-        out.append(f"SUBJ={'inh' if inherited else 'own'}|{_actor_kind(subject, index, facts)}")
-    if facts is not None:  # the same words, read from the document's columns
-        lemmas, _, pos, alpha = facts.columns()
-        i = token.i
-        out.extend(f"C={lemmas[j]}" for j in clause_ids[:40] if j != i and pos[j] in CONTENT_POS and alpha[j])
-        out.extend(f"W{'-' if j < i else '+'}={lemmas[j]}"
-                   for j in range(max(i - 2, sent.start), min(i + 3, sent.end)) if j != i and alpha[j])
-    else:
-        for t in clause[:40]:
-            if t.i != token.i and t.pos_ in CONTENT_POS and t.is_alpha:
-                out.append(f"C={_lemma(t)}")
-        doc = token.doc
-        for j in range(max(token.i - 2, sent.start), min(token.i + 3, sent.end)):
-            if j != token.i and doc[j].is_alpha:
-                out.append(f"W{'-' if j < token.i else '+'}={_lemma(doc[j])}")
+        out.append(f"SUBJ={'inh' if inherited else 'own'}|{_actor_kind(subject, index)}")
+    for t in clause_of(token)[:40]:
+        if t.i != token.i and t.pos_ in CONTENT_POS and t.is_alpha:
+            out.append(f"C={_lemma(t)}")
+    doc = token.doc
+    for j in range(max(token.i - 2, sent.start), min(token.i + 3, sent.end)):
+        if j != token.i and doc[j].is_alpha:
+            out.append(f"W{'-' if j < token.i else '+'}={_lemma(doc[j])}")
+    if lex is not None:
+        out.extend(_dictionary_features(token, sent, lex))
+    return out
+
+
+def _features_from_columns(token: Token, sent: Span, lex: Lexicons | None, facts: DocFacts) -> list[str]:
+    """``features`` read from the document's columns and parse tree (:mod:`eventlens.text.columns`,
+    ``DocFacts.tree``) instead of Token objects: the same strings in the same order."""
+    i = token.i
+    lemmas, lowers, pos, alpha = facts.columns()
+    children, deps, _ = facts.tree()
+    cols = columns.of_doc(token.doc)
+    heads, ents = cols.head, cols.ent_type
+
+    def kind(j: int) -> str:
+        return "A" if facts.is_actor_phrase_at(j) else ents[j] or "-"
+
+    lemma, verbal = lemmas[i], pos[i] in ("VERB", "AUX")
+    out = [f"L={lemma}", f"P={pos[i]}", f"LD={lemma}|{deps[i]}", f"T={cols.tag[i]}"]
+    out.extend(f"WN={c}" for c in _classes("v" if verbal else "n", lemma, lowers[i]))
+    for c in children[i]:
+        dep = deps[c]
+        if dep in ("dobj", "attr", "oprd"):
+            out.append(f"LO={lemma}|{lemmas[c]}")
+            out.append(f"OK={kind(c)}")
+        elif dep == "prt":
+            out.append(f"LT={lemma}|{lemmas[c]}")
+        elif dep in ("prep", "agent", "dative"):
+            out.append(f"LP={lemma}|{lowers[c]}")
+            for p in children[c]:
+                if deps[p] == "pobj":
+                    out.append(f"LPO={lemma}|{lowers[c]}|{lemmas[p]}")
+                    out.append(f"PK={lowers[c]}|{kind(p)}")
+        elif dep in ("xcomp", "ccomp"):
+            out.append(f"LX={lemma}|{dep}|{lemmas[c]}")
+        elif dep in ("nsubj", "nsubjpass"):
+            out.append(f"S={dep}|{kind(c)}")
+            out.append(f"LS={lemma}|{lemmas[c]}")
+        elif dep == "poss":
+            out.append(f"POSS={kind(c)}")
+        elif dep in ("amod", "compound") and pos[i] == "NOUN":
+            out.append(f"LM={lemma}|{lemmas[c]}")
+    head = heads[i]
+    if head != i:
+        out.append(f"H={deps[i]}|{lemmas[head]}")
+        out.append(f"HL={lemmas[head]}|{lemma}")
+    if any(deps[c] in ("nsubjpass", "auxpass", "agent") for c in children[i]):
+        out.append("PASSIVE")
+    modality = facts.modality(token) if verbal else "noun"
+    subject, inherited = facts.subject(token) if verbal else (None, False)
+    out.append(f"MOD={modality}")
+    top = i
+    while deps[top] == "conj" and heads[top] != top:
+        top = heads[top]
+    if deps[top] == "ccomp" and lemmas[heads[top]] in NEUTRAL_SPEECH:  # modality.speech_head
+        out.append("REPORTED")
+    if subject is not None:
+        out.append(f"SUBJ={'inh' if inherited else 'own'}|{kind(subject.i)}")
+    out.extend(f"C={lemmas[j]}" for j in facts.clause(token)[:40] if j != i and pos[j] in CONTENT_POS and alpha[j])
+    out.extend(f"W{'-' if j < i else '+'}={lemmas[j]}"
+               for j in range(max(i - 2, sent.start), min(i + 3, sent.end)) if j != i and alpha[j])
     if lex is not None:
         out.extend(_dictionary_features(token, sent, lex, facts))
     return out

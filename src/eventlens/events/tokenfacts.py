@@ -178,6 +178,17 @@ class DocFacts:
         found = self._match[key] = matching_rule(verb, sent, rules, self.form_words) if rules else None
         return found
 
+    def is_actor_phrase_at(self, i: int) -> bool:
+        """``is_actor_phrase`` of the token at index ``i`` (a Token is built only when not yet known)."""
+        found = self._kind.get(i)
+        if found is None:
+            found = self.is_actor_phrase(self.doc[i])
+        return found
+
+    def tree(self) -> tuple[list[list[int]], list[str], list[bool]]:
+        """Per token index: its children's indices (in order), its dependency label, whether it has a subject."""
+        return self._parse_tree()
+
     def is_actor_phrase(self, token: Token) -> bool:
         """Whether the phrase headed by ``token`` is a coded actor (``phrases_actors`` finds one)."""
         found = self._kind.get(token.i)
