@@ -128,3 +128,15 @@ def test_the_speech_verbs_file_is_word_lists_all_used() -> None:
 
 def test_words_keep_the_file_order() -> None:
     assert parse_word_lists('[a]\nb = """\nthe of\nand\n"""\n') == {("a", "b"): ("the", "of", "and")}
+
+
+def test_one_list_of_place_prepositions_for_every_stage() -> None:
+    prepositions = importlib.import_module("eventlens.text.prepositions")
+    assert prepositions.WORDS.unused() == [], "data/text/prepositions.toml: lists no module takes"
+    assert prepositions.LOCATION_PREPS < prepositions.PLACE_PREPS and "to" not in prepositions.LOCATION_PREPS
+    context = importlib.import_module("eventlens.actors.context")
+    find = importlib.import_module("eventlens.places.find")
+    mentions = importlib.import_module("eventlens.events.mentions")
+    assert context.PLACE_PREPS - prepositions.PLACE_PREPS == {"between"}
+    assert find.PLACE_PREPS - prepositions.PLACE_PREPS == {"of", "on", "off"}
+    assert mentions.PLACE_PREPS == prepositions.LOCATION_PREPS

@@ -8,9 +8,12 @@ from eventlens.actors.descriptions import acting_verbs
 from eventlens.actors.mention import Mention, is_outlet
 from eventlens.actors.words import WORDS
 from eventlens.text import datelines
+from eventlens.text import prepositions as text_prepositions
 from eventlens.text.speech import is_speech
 
-PLACE_PREPS = WORDS.set_of("context", "place_preps")
+# prepositions that make a country or capital after them a place ("talks in Moscow", "flew to Kyiv");
+# a country, not a capital, after "to" or "between" stays an actor
+PLACE_PREPS = set(text_prepositions.PLACE_PREPS | {"between"})
 COUNTRY_PLACE_PREPS = PLACE_PREPS - {"to", "between"}
 LEFT_VERBS = WORDS.set_of("context", "left_verbs")
 TRAVEL_VERBS = WORDS.set_of("context", "travel_verbs")

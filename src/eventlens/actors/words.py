@@ -1,7 +1,7 @@
 """The word lists of the actor stage, read once from ``data/actors/words.toml`` (sources in the file).
 
 Each module of the stage takes its lists from :data:`WORDS` by its own section of the file
-(``PLACE_PREPS = WORDS.set_of("context", "place_preps")``).
+(``LEFT_VERBS = WORDS.set_of("context", "left_verbs")``).
 """
 
 from __future__ import annotations

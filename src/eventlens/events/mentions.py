@@ -8,10 +8,10 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventlens.events.syntax import CLAUSE_DEPS
-from eventlens.events.words import WORDS
 from eventlens.models import Actor
+from eventlens.text.prepositions import LOCATION_PREPS
 
-PLACE_PREPS = WORDS.frozenset_of("mentions", "place_preps")
+PLACE_PREPS = LOCATION_PREPS  # where something happens: its object is no participant
 COLLECTIVE_RULE = "coref:collective"  # "the four leaders": code of the first member, alt_codes the others
 # Forces coded by the state that moves them ("sent troops to X", actors.countries.mover_country):
 # the thing moved, never the target of the act.

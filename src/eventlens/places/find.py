@@ -13,8 +13,10 @@ from eventlens.parse import doc_text
 from eventlens.places.gazetteer import BUILDINGS
 from eventlens.places.words import WORDS
 from eventlens.text import columns, datelines
+from eventlens.text import prepositions as text_prepositions
 
-PLACE_PREPS = WORDS.set_of("find", "place_preps")
+# "of", "on" and "off" give a place only after the words of PLACE_PARTS and MOVES_ON below
+PLACE_PREPS = set(text_prepositions.PLACE_PREPS | {"of", "on", "off"})
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "of" gives a place only after a part of a place ("the outskirts of Kyiv").
 PLACE_PARTS = WORDS.set_of("find", "place_parts")

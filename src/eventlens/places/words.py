@@ -1,7 +1,7 @@
 """The word lists of the place stage, read once from ``data/places/words.toml`` (sources in the file).
 
 Each module of the stage takes its lists from :data:`WORDS` by its own section of the file
-(``PLACE_PREPS = WORDS.set_of("find", "place_preps")``).
+(``PLACE_PARTS = WORDS.set_of("find", "place_parts")``).
 """
 
 from __future__ import annotations
