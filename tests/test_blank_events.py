@@ -119,3 +119,30 @@ def test_principal_only_keeps_the_first_of_a_shared_act(table):
     assert [(e.source, e.target, e.code) for e in each] == [("RUS", "UKR", "111"), ("BLR", "UKR", "111")]
     principal = _events(text, parse, table, principal_only=True)
     assert [(e.source, e.target, e.code) for e in principal] == [("RUS", "UKR", "111")]
+
+
+def test_the_event_models_features_of_a_trigger(table):
+    """The feature strings the learned layer reads for "condemned": lemma, part of speech, its
+    subject and object (both coded actors), voice, modality and the words around it."""
+    from eventlens.events.learned import features
+    from eventlens.events.mentions import ActorIndex
+    from eventlens.events.syntax import sentence_segments
+
+    text = "Russia sharply condemned Ukraine on Monday."
+    doc, _ = blank_article(text, """
+        Russia     PROPN    nsubj   condemned
+        sharply    ADV      advmod  condemned
+        condemned  VERB/VBD ROOT    -          condemn
+        Ukraine    PROPN    dobj    condemned
+        on         ADP      prep    condemned
+        Monday     PROPN    pobj    on
+        .          PUNCT    punct   condemned
+        """, ents={"Monday": "DATE"})
+    index = ActorIndex(actors_in(text, COUNTRIES, kind="country"))
+    (sent,) = sentence_segments(doc)
+    found = features(doc[2], sent, None, index)
+    for expected in ("L=condemn", "P=VERB", "T=VBD", "LD=condemn|ROOT", "LO=condemn|ukraine", "OK=A",
+                     "S=nsubj|A", "LS=condemn|russia", "LP=condemn|on", "LPO=condemn|on|monday", "PK=on|DATE",
+                     "MOD=ok", "SUBJ=own|A", "C=sharply", "W-=russia", "W+=ukraine"):
+        assert expected in found, expected
+    assert "PASSIVE" not in found and "REPORTED" not in found and not any(f.startswith("H=") for f in found)

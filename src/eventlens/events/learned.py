@@ -41,7 +41,7 @@ from eventlens.events.mentions import (
 )
 from eventlens.events.modality import modality_of, speech_head
 from eventlens.events.records import MUTUAL_ROOTS, Found, each_other
-from eventlens.events.syntax import clause_of, governing_verb, in_spans, is_passive, pobjs, reciprocal, subject_of
+from eventlens.events.syntax import governing_verb, in_spans, is_passive, pobjs, reciprocal, subject_of
 from eventlens.events.tokenfacts import DocFacts
 from eventlens.events.verbs import matching_rule, verb_rules, verb_sources
 from eventlens.events.words import WORDS
@@ -265,73 +265,15 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _actor_kind(token: Token, index: ActorIndex) -> str:
-    """``A`` when the phrase headed by ``token`` is a coded actor, else its entity type or ``-``."""
-    if phrases_actors([token], index):
-        return "A"
-    return token.ent_type_ or "-"
-
-
 def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex,
              facts: DocFacts | None = None) -> list[str]:
     """The feature strings of one candidate trigger (the same at training and at run time).
 
-    facts (DocFacts | None): the document's memoised token facts: with them the features are read
-        from the document's arrays (:func:`_features_from_columns`, the same strings), without them
-        from the Token objects (training, tests).
+    facts (DocFacts | None): the document's memoised token facts (built for this word when not given);
+        the features are read from the document's columns and parse tree.
     """
-    if facts is not None:
-        return _features_from_columns(token, sent, lex, facts)
-    lemma = _lemma(token)
-    out = [f"L={lemma}", f"P={token.pos_}", f"LD={lemma}|{token.dep_}", f"T={token.tag_}"]
-    out.extend(f"WN={c}" for c in classes_of(token))
-    children = list(token.children)
-    for c in children:
-        dep = c.dep_
-        if dep in ("dobj", "attr", "oprd"):
-            out.append(f"LO={lemma}|{_lemma(c)}")
-            out.append(f"OK={_actor_kind(c, index)}")
-        elif dep == "prt":
-            out.append(f"LT={lemma}|{_lemma(c)}")
-        elif dep in ("prep", "agent", "dative"):
-            out.append(f"LP={lemma}|{c.lower_}")
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    out.append(f"LPO={lemma}|{c.lower_}|{_lemma(p)}")
-                    out.append(f"PK={c.lower_}|{_actor_kind(p, index)}")
-        elif dep in ("xcomp", "ccomp"):
-            out.append(f"LX={lemma}|{dep}|{_lemma(c)}")
-        elif dep in ("nsubj", "nsubjpass"):
-            out.append(f"S={dep}|{_actor_kind(c, index)}")
-            out.append(f"LS={lemma}|{_lemma(c)}")
-        elif dep == "poss":
-            out.append(f"POSS={_actor_kind(c, index)}")
-        elif dep in ("amod", "compound") and token.pos_ == "NOUN":
-            out.append(f"LM={lemma}|{_lemma(c)}")
-    head = token.head
-    if head.i != token.i:
-        out.append(f"H={token.dep_}|{_lemma(head)}")
-        out.append(f"HL={_lemma(head)}|{lemma}")
-    if is_passive(token):
-        out.append("PASSIVE")
-    verbal = token.pos_ in ("VERB", "AUX")
-    modality = modality_of(token) if verbal else "noun"
-    subject, inherited = subject_of(token) if verbal else (None, False)
-    out.append(f"MOD={modality}")
-    if speech_head(token) is not None:
-        out.append("REPORTED")
-    if subject is not None:
-        out.append(f"SUBJ={'inh' if inherited else 'own'}|{_actor_kind(subject, index)}")
-    for t in clause_of(token)[:40]:
-        if t.i != token.i and t.pos_ in CONTENT_POS and t.is_alpha:
-            out.append(f"C={_lemma(t)}")
-    doc = token.doc
-    for j in range(max(token.i - 2, sent.start), min(token.i + 3, sent.end)):
-        if j != token.i and doc[j].is_alpha:
-            out.append(f"W{'-' if j < token.i else '+'}={_lemma(doc[j])}")
-    if lex is not None:
-        out.extend(_dictionary_features(token, sent, lex))
-    return out
+    return _features_from_columns(token, sent, lex, facts or DocFacts(token.doc, (), index))
+
 
 
 def _features_from_columns(token: Token, sent: Span, lex: Lexicons | None, facts: DocFacts) -> list[str]:

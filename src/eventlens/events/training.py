@@ -31,6 +31,7 @@ from eventlens.config import Settings
 from eventlens.events.learned import NONE, EventModel, candidates, features
 from eventlens.events.mentions import ActorIndex
 from eventlens.events.syntax import sentence_segments
+from eventlens.events.tokenfacts import DocFacts
 from eventlens.ontology import Ontology
 
 DEFAULT_C = 1.0  # inverse regularisation of the event detector
@@ -167,9 +168,10 @@ def prepare(records: Sequence[dict[str, Any]], settings: Settings) -> list[Examp
         index = ActorIndex(actor_stage.extract(doc, article, res.lexicon))
         triggers = _trigger_tokens(doc, article.text, record.get("trigger")) if record.get("code") else set()
         ex = Example(record["id"], record.get("code"))
+        facts = DocFacts(doc, (), index)
         for sent in sentence_segments(doc):  # the sentences the events stage reads
             for token in candidates(sent):
-                ex.rows.append(features(token, sent, res.verbs, index))
+                ex.rows.append(features(token, sent, res.verbs, index, facts))
                 ex.labels.append(record["code"] if token.i in triggers else NONE)
         examples.append(ex)
     return examples
