@@ -33,3 +33,27 @@ def test_unknown_setting_is_rejected(tmp_path):
 
 def test_settings_are_hashable_for_caching():
     assert hash(Settings()) == hash(Settings())
+
+
+def test_packaged_dictionaries_is_a_true_or_false_setting(tmp_path):
+    assert load_settings(env={}).packaged_dictionaries is True
+    assert load_settings(env={"EVENTLENS_PACKAGED_DICTIONARIES": "false"}).packaged_dictionaries is False
+    config = tmp_path / "c.toml"
+    config.write_text("packaged_dictionaries = false\n")
+    assert load_settings(config, env={}).packaged_dictionaries is False
+    with pytest.raises(ValueError, match="packaged_dictionaries: expected true or false"):
+        load_settings(env={"EVENTLENS_PACKAGED_DICTIONARIES": "maybe"})
+    assert load_settings(env={}).fingerprint() != load_settings(config, env={}).fingerprint()
+
+
+def test_user_actor_files_add_to_the_packaged_ones_or_replace_them(tmp_path):
+    from eventlens.actors.lexicon import build_lexicon
+
+    own = tmp_path / "own.actors.txt"
+    own.write_text("FREEDONIA_  [FRD]\n", encoding="utf-8")
+    added = build_lexicon([own])
+    alone = build_lexicon([own], packaged=False)
+    keys = ["freedonia", "and", "russia"]
+    assert added.match_actor(keys, 0) is not None and alone.match_actor(keys, 0) is not None
+    assert added.match_actor(keys, 2) is not None  # the packaged dictionaries still know Russia
+    assert alone.match_actor(keys, 2) is None  # replaced: only the user's file

@@ -29,6 +29,9 @@ class Settings:
     lock_seconds (float): how long ingest and query wait for another process's lock on ``db_path``.
     actor_files (tuple[str, ...]): extra actor dictionaries in PETRARCH format.
     verb_files (tuple[str, ...]): extra verb dictionaries in PETRARCH/TABARI format.
+    packaged_dictionaries (bool): True (default): ``actor_files`` and ``verb_files`` add to the
+        packaged actor dictionaries and verb rules; False: they replace them (a PETRARCH-style run on
+        one's own dictionaries alone; the learned event layer still runs unless ``event_model`` is off).
     goldstein (str): ``gdelt`` or ``icews`` Goldstein column.
     event_model (str): weight file of the learned event layer; empty for the packaged one, ``off``
         for the rules alone.
@@ -49,6 +52,7 @@ class Settings:
     lock_seconds: float = 10.0
     actor_files: tuple[str, ...] = field(default_factory=tuple)
     verb_files: tuple[str, ...] = field(default_factory=tuple)
+    packaged_dictionaries: bool = True
     goldstein: str = "gdelt"
     event_model: str = ""
     event_model_threshold: float = 0.0
@@ -90,6 +94,14 @@ def _coerce(name: str, raw: Any) -> Any:
         if isinstance(raw, str):
             return tuple(p for p in raw.split(os.pathsep) if p)
         return tuple(str(p) for p in raw)
+    if isinstance(default, bool):
+        if isinstance(raw, bool):
+            return raw
+        if str(raw).strip().lower() in ("1", "true", "yes", "on"):
+            return True
+        if str(raw).strip().lower() in ("0", "false", "no", "off"):
+            return False
+        raise ValueError(f"setting {name}: expected true or false, got {raw!r}")
     if isinstance(default, int) and not isinstance(default, bool):
         return int(raw)
     if isinstance(default, float):

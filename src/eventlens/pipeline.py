@@ -119,11 +119,14 @@ def build_resources(settings: Settings, watch: StageTimer | None = None) -> Reso
     with t("model"):
         nlp = load_nlp(settings.spacy_model)
     with t("dictionaries"):
-        lexicon = actor_stage.load_lexicon(settings.actor_files)
+        lexicon = actor_stage.load_lexicon(settings.actor_files, packaged=settings.packaged_dictionaries)
     with t("ontology"):
         ontology = ontology_tables.load(goldstein=settings.goldstein)
     with t("verbs"):
-        verbs = event_stage.load_lexicon(verb_files=list(settings.verb_files) or None)
+        if settings.packaged_dictionaries:
+            verbs = event_stage.load_lexicon(verb_files=list(settings.verb_files) or None)
+        else:  # the user's verb dictionaries alone: no packaged TOML rules, no CAMEO.2.0 fallback
+            verbs = event_stage.load_lexicon(verb_files=list(settings.verb_files), with_toml=False, fallback_files=[])
     with t("gazetteer"):
         gazetteer = place_stage.load_gazetteer()
     with t("event_model"):

@@ -59,15 +59,16 @@ from eventlens.places.gazetteer import Gazetteer, load_gazetteer
 
 
 @lru_cache(maxsize=8)
-def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
+def load_lexicon(extra_files: tuple[str, ...] = (), packaged: bool = True) -> ActorLexicon:
     """Load the actor lexicon once per process (per distinct ``extra_files``).
 
     extra_files (tuple[str, ...]): user dictionaries in PETRARCH format, loaded last so
         they override the shipped ones; a file whose name contains "agent" is an agents file.
+    packaged (bool): False to load ``extra_files`` alone, without the shipped dictionaries.
     RETURNS (ActorLexicon): the shipped Phoenix files + the supplement + the user files.
         Malformed lines are skipped and listed in ``lexicon.problems``.
     """
-    return build_lexicon(tuple(Path(p) for p in extra_files))
+    return build_lexicon(tuple(Path(p) for p in extra_files), packaged=packaged)
 
 
 def extract(doc: Doc, article: Article, lexicon: ActorLexicon, gazetteer: Gazetteer | None = None) -> list[Actor]:

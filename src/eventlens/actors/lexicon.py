@@ -465,10 +465,15 @@ def load_outlets(lexicon: ActorLexicon, path: Path) -> None:
     _report(lexicon, result.problems)
 
 
-def build_lexicon(extra_files: Sequence[str | Path] = (), data_dir: Path = DATA_DIR) -> ActorLexicon:
+def build_lexicon(extra_files: Sequence[str | Path] = (), data_dir: Path = DATA_DIR,
+                  packaged: bool = True) -> ActorLexicon:
     """Load the shipped compact files, the news outlets, the supplement and ``extra_files``, in
-    that order."""
+    that order (``packaged=False``: ``extra_files`` alone)."""
     lexicon = ActorLexicon()
+    if not packaged:
+        for extra in extra_files:
+            load_text_file(lexicon, Path(extra))
+        return lexicon
     for path in sorted(data_dir.glob("*.json.gz")):
         load_compact(lexicon, path)
     if (data_dir / OUTLETS_FILE).exists():
