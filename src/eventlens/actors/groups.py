@@ -27,6 +27,8 @@ FORMS_OF_STATE = {
                  "IRQ", "PAK", "CZE", "IRL", "ZAF", "USA", "RUS", "UKR", "BLR", "AZE", "ARM", "GAB"},
     "principality": {"MCO", "LIE", "AND"},
 }
+# "the four leaders": the code of the first member, alt_codes the others' (the events stage reads the rule)
+COLLECTIVE_RULE = "coref:collective"
 REPLACEABLE_RULES = {"compose:context+agent", "coref:title", "compose:place+agent", MOVED_RULE}
 
 
@@ -101,7 +103,7 @@ def _collective(doc: Doc, noun: Token, mentions: Sequence[Mention]) -> Mention |
     members = sets[-1]
     codes = [_member_code(m, word) for m in members]
     alts = tuple(dict.fromkeys(c for c in codes[1:] if c != codes[0]))
-    return Mention(start, noun.i + 1, codes[0], members[0].name, "group", "coref:collective",
+    return Mention(start, noun.i + 1, codes[0], members[0].name, "group", COLLECTIVE_RULE,
                    members[0].titles, members[0], alts)
 
 

@@ -7,15 +7,13 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from eventlens.actors.countries import MOVED_RULE  # forces their own state moves: never an act's target
+from eventlens.actors.groups import COLLECTIVE_RULE  # "the four leaders": the first member's code
 from eventlens.events.syntax import CLAUSE_DEPS
 from eventlens.models import Actor
 from eventlens.text.prepositions import LOCATION_PREPS
 
 PLACE_PREPS = LOCATION_PREPS  # where something happens: its object is no participant
-COLLECTIVE_RULE = "coref:collective"  # "the four leaders": code of the first member, alt_codes the others
-# Forces coded by the state that moves them ("sent troops to X", actors.countries.mover_country):
-# the thing moved, never the target of the act.
-MOVED_RULE = "compose:mover+agent"
 
 
 @dataclass(slots=True)
