@@ -105,3 +105,17 @@ def test_a_spokesperson_takes_the_code_of_the_body_it_speaks_for():
     # a spokesperson whose own words give a sector keeps it
     assert codes("A Libyan government spokesman said the talks had failed.")["Libyan government spokesman"] == "LBYGOV"
     assert codes("An Iraqi army spokesman said two soldiers were killed.")["Iraqi army spokesman"] == "IRQMIL"
+
+
+@pytest.mark.slow
+def test_a_department_named_by_its_short_form_gets_its_official_name_and_country():
+    from eventlens import extract
+
+    result = extract("The Justice Department said it would appeal.")
+    actors = {a.text: (a.code, a.name) for a in result.actors}
+    assert actors["The Justice Department"] == ("USAGOV", "U.S. Department of Justice")
+    assert actors["it"] == ("USAGOV", "U.S. Department of Justice")  # the pronoun takes the country too
+    assert [q.speaker for q in result.quotes] == ["U.S. Department of Justice"]
+    # a building used for its government stays the state's
+    assert {a.text: a.name for a in extract("The White House said the talks failed.").actors} == {
+        "The White House": "United States"}

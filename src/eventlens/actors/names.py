@@ -5,6 +5,9 @@ lawmakers" -> "Parliament of Sri Lanka"; coreferring mentions take their anteced
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -29,10 +32,58 @@ MINISTRIES = {"foreign": "Foreign Affairs", "defence": "Defence", "defense": "De
               "energy": "Energy", "education": "Education"}
 
 
+INSTITUTIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors" / "institutions.tsv"
+
+
+@dataclass(frozen=True)
+class Institution:
+    """A government department: its official name and the country whose government it is."""
+
+    name: str
+    country: str
+
+
+@lru_cache(maxsize=1)
+def institutions(path: Path = INSTITUTIONS_FILE) -> dict[str, Institution]:
+    """Short forms ("state department") -> the department they name (``institutions.tsv``)."""
+    out: dict[str, Institution] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, country, forms = line.split("\t")
+        for form in forms.split("|"):
+            out[form.strip()] = Institution(name, country)
+    return out
+
+
+def institution_names() -> frozenset[str]:
+    """The official names of the departments of ``institutions.tsv``."""
+    return frozenset(i.name for i in institutions().values())
+
+
+def _institution(doc: Doc, m: Mention) -> Institution | None:
+    """The department a mention names by one of its short forms ("the State Department")."""
+    words = [t.lower_ for t in doc[m.start : m.end]]
+    words = words[1:] if words and words[0] == "the" else words
+    found = institutions().get(" ".join(words))
+    if found is None or (len(m.code or "") >= 3 and m.code[:3] not in (found.country, "GOV")):
+        return None
+    return found
+
+
 def canonical_names(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
-    """Give composed group mentions their canonical name, then coreferring mentions theirs."""
+    """Give departments their official names, composed group mentions their canonical name, then
+    coreferring mentions theirs."""
     nations = load_nations()
+    recoded: set[int] = set()
     for m in mentions:
+        if m.antecedent is None and m.kind in {"metonym", "organisation", "group"} and \
+                (department := _institution(doc, m)) is not None:
+            m.name = department.name
+            if m.code in (None, "", "GOV"):
+                m.code = department.country + "GOV"  # "the Justice Department": the U.S. government's
+                recoded.add(id(m))
+            continue
         if m.antecedent is None and m.rule.startswith("compose:") and m.rule not in OWN_NAMES and m.kind in {
                 "group", "title"}:
             nation = nations.by_code.get(m.code[:3])
@@ -45,7 +96,10 @@ def canonical_names(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
                 m.name = name
     for m in mentions:
         if m.antecedent is not None and m.kind != "person":
-            m.name = first_of(m).name
+            first = first_of(m)
+            m.name = first.name
+            if id(first) in recoded and m.code in (None, "", "GOV"):
+                m.code = first.code  # "it" after "the Justice Department" takes its country too
     return list(mentions)
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from eventlens.actors.names import institution_names
 from eventlens.models import Actor
 from eventlens.parse import doc_text
 from eventlens.quotes.lexicon import (
@@ -450,7 +451,10 @@ def actor_speaker(actor: Actor, text: str) -> Speaker:
 
 
 def _institution(actor: Actor) -> str | None:
-    """The name of a metonym that is a building or office (``The White House``), not a city."""
+    """The official name of a department (``the State Department``: U.S. Department of State), or the
+    name of a metonym that is a building or office (``The White House``), not a city."""
+    if actor.name in institution_names():
+        return actor.name
     if actor.kind != "metonym" or not actor.text[:1].isalpha():
         return None
     words = actor.text.split()
