@@ -43,7 +43,7 @@ from eventlens.events.modality import modality_of, speech_head
 from eventlens.events.records import MUTUAL_ROOTS, Found, each_other
 from eventlens.events.syntax import governing_verb, in_spans, is_passive, pobjs, reciprocal, subject_of
 from eventlens.events.tokenfacts import DocFacts
-from eventlens.events.verbs import matching_rule, verb_rules, verb_sources
+from eventlens.events.verbs import verb_sources
 from eventlens.events.words import WORDS
 from eventlens.models import Actor
 from eventlens.ontology import SYMMETRIC_CODES
@@ -269,8 +269,9 @@ def features(token: Token, sent: Span, lex: Lexicons | None, index: ActorIndex,
              facts: DocFacts | None = None) -> list[str]:
     """The feature strings of one candidate trigger (the same at training and at run time).
 
-    facts (DocFacts | None): the document's memoised token facts (built for this word when not given);
-        the features are read from the document's columns and parse tree.
+    facts (DocFacts | None): the document's memoised token facts (built for this word when not given,
+        which reads the whole document: a caller asking for many words passes its own); the features
+        are read from the document's columns and parse tree.
     """
     return _features_from_columns(token, sent, lex, facts or DocFacts(token.doc, (), index))
 
@@ -337,26 +338,18 @@ def _features_from_columns(token: Token, sent: Span, lex: Lexicons | None, facts
     return out
 
 
-def _dictionary_features(token: Token, sent: Span, lex: Lexicons, facts: DocFacts | None = None) -> list[str]:
+def _dictionary_features(token: Token, sent: Span, lex: Lexicons, facts: DocFacts) -> list[str]:
     """What the rule lexicon and the CAMEO.2.0 verb dictionary would code for this word."""
     out: list[str] = []
     if token.pos_ == "NOUN":
         out.extend(f"NR={r.code[:2]}" for r in lex.nouns.get(_lemma(token), ())[:3])
         return out
-    rules = facts.rules(token, lex.verbs) if facts is not None else verb_rules(token, lex.verbs)
-    out.extend(f"TR={r.code[:2]}" for r in rules[:3])
-    if facts is not None:
-        rule = facts.rule(token, sent, lex.verbs)
-    else:
-        rule = matching_rule(token, sent, rules) if rules else None
+    out.extend(f"TR={r.code[:2]}" for r in facts.rules(token, lex.verbs)[:3])
+    rule = facts.rule(token, sent, lex.verbs)
     if rule is not None:
         out.append(f"TM={rule.code[:3]}")
-    fallback = facts.rules(token, lex.fallback) if facts is not None else verb_rules(token, lex.fallback)
-    out.extend(sorted({f"FR={r.code[:2]}" for r in fallback}))
-    if facts is not None:
-        match = facts.rule(token, sent, lex.fallback)
-    else:
-        match = matching_rule(token, sent, fallback) if fallback else None
+    out.extend(sorted({f"FR={r.code[:2]}" for r in facts.rules(token, lex.fallback)}))
+    match = facts.rule(token, sent, lex.fallback)
     if match is not None:
         out.append(f"FM={match.code[:3]}")
         out.append(f"FMR={match.code[:2]}")
@@ -371,9 +364,11 @@ def model_events(sent: Span, model: EventModel, lex: Lexicons | None, index: Act
     """The events the model codes in one sentence: its most probable trigger above the threshold,
     with source and target from the parse (none when no source actor is found).
 
-    facts (DocFacts | None): the document's memoised token facts, built with ``skip_spans``.
+    facts (DocFacts | None): the document's memoised token facts, built with ``skip_spans`` (built here
+        for this call when not given: a caller coding sentence after sentence should pass its own).
     """
-    if not (facts.any_actor(sent) if facts is not None else any(index.at(t) is not None for t in sent)):
+    facts = facts or DocFacts(sent.doc, skip_spans, index)
+    if not facts.any_actor(sent):
         return []  # no actor, no source: nothing the model could code (and no features to compute)
     cands = candidates(sent, skip_spans, facts)
     if not cands:
@@ -444,6 +439,7 @@ def recode(found: list[Found], model: EventModel, lex: Lexicons | None, index: A
         if not f.rule.startswith("dict:"):
             out.append(f)
             continue
+        facts = facts or DocFacts(f.sent.doc, (), index)  # once per call when the caller has none
         probs = model.probabilities([features(f.trigger, f.sent, lex, index, facts)])
         _, code, p = model.best(probs)[0]
         if p >= model.threshold and code[:2] != f.code[:2] and model.root_mass(probs[0], code[:2]) >= \
@@ -456,7 +452,7 @@ def recode(found: list[Found], model: EventModel, lex: Lexicons | None, index: A
 
 
 def _object_backs(found: Found, code: str, model: EventModel, lex: Lexicons | None, index: ActorIndex,
-                  facts: DocFacts | None) -> bool:
+                  facts: DocFacts) -> bool:
     """"commenced assaults", "conducted an investigation", "gave permission": a light verb's object
     noun states the act. When the model, reading the object, prefers the dictionary's root to its own
     reading of the verb, the dictionary's code stays."""
